@@ -1,0 +1,71 @@
+// The mask: a copy of the text, the same length, that the document model
+// writes into. Hidden text becomes spaces (line breaks kept, so lines stay
+// where they are); values such as placeholders and URLs become a word of
+// X's, so a sentence reads across them; a paragraph mark (U+2029) where a new
+// block starts keeps sentences from running across blocks.
+
+import { PARAGRAPH_MARK } from './sentences';
+
+const SPACE = 32;
+const X = 88;
+
+export class Mask {
+  private readonly codes: Uint16Array;
+
+  constructor(text: string) {
+    this.codes = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) this.codes[i] = text.charCodeAt(i);
+  }
+
+  /** Blank [start, end), keeping line breaks. */
+  hide(start: number, end: number): void {
+    const codes = this.codes;
+    for (let i = start; i < end; i++) {
+      const c = codes[i];
+      if (c !== 10 && c !== 13) codes[i] = SPACE;
+    }
+  }
+
+  /** Blank a block and start a new paragraph where it began. */
+  hideBlock(start: number, end: number): void {
+    this.hide(start, end);
+    this.markBreak(start);
+  }
+
+  /** Show [start, end) as a single word. */
+  value(start: number, end: number): void {
+    const codes = this.codes;
+    for (let i = start; i < end; i++) {
+      const c = codes[i];
+      if (c !== 10 && c !== 13) codes[i] = X;
+    }
+  }
+
+  /** Sentences never run across this offset. Only a hidden character (a space) becomes the mark, so prose is never overwritten. */
+  markBreak(at: number): void {
+    if (at < this.codes.length && this.codes[at] === SPACE) this.codes[at] = PARAGRAPH_MARK;
+  }
+
+  /** Hide the character at `at` (a table pipe) and break sentences there. */
+  breakAt(at: number): void {
+    this.hide(at, at + 1);
+    this.markBreak(at);
+  }
+
+  read(start: number, end: number): string {
+    return decode(this.codes.subarray(start, end));
+  }
+
+  toString(): string {
+    return decode(this.codes);
+  }
+}
+
+function decode(codes: Uint16Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + CHUNK, codes.length)) as unknown as number[]);
+  }
+  return out;
+}

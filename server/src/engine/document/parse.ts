@@ -1,0 +1,205 @@
+// Builds the MacroDocument: masks template expressions and Markdown
+// structure, splits sentences, finds the macros in the file and the replies
+// each macro can render.
+
+import { parse as parseYaml } from 'yaml';
+import type { Settings, OffsetRange } from '../types';
+import { LineIndex } from '../text';
+import { Mask } from './mask';
+import { scanMarkdown, type Heading } from './markdown';
+import { scanTemplates } from './templates';
+import { splitSentences } from './sentences';
+import type { BranchBlock, Directive, LanguageKind, MacroDocument, MacroMeta, MacroUnit, Sentence, Variant } from './model';
+
+/** Rendered variants judged per macro; beyond it, a covering set is judged instead. */
+export const MAX_VARIANTS = 16;
+
+const GREETING = /^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|howdy|hiya)\b/i;
+const DIRECTIVE = /\brapport-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*)/;
+
+export function parseDocument(text: string, language: LanguageKind, settings: Settings = {}): MacroDocument {
+  const mask = new Mask(text);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (bom) mask.hide(0, 1);
+
+  const templates = scanTemplates(text);
+  for (const tag of templates.tags) mask.hide(tag.start, tag.end);
+  for (const placeholder of templates.placeholders) mask.value(placeholder.start, placeholder.end);
+  for (const separator of templates.separators) mask.markBreak(separator.start);
+
+  const markdown = scanMarkdown(text, mask, { skipFrontMatter: bom });
+  const prose = mask.toString();
+  const lines = new LineIndex(text);
+
+  const doc: MacroDocument = {
+    text,
+    language,
+    prose,
+    sentences: [],
+    units: [],
+    placeholders: templates.placeholders,
+    blocks: templates.blocks,
+    problems: templates.problems,
+    directives: [],
+  };
+
+  if (markdown.frontMatter) {
+    const { range, body } = markdown.frontMatter;
+    try {
+      const data = parseYaml(body);
+      doc.frontMatter = { range, data: data && typeof data === 'object' && !Array.isArray(data) ? data : {} };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      doc.frontMatter = { range, data: {}, error: reason };
+      doc.problems.push({ start: range.start, end: Math.min(range.start + 3, range.end), message: `The front matter is not valid YAML (${reason}); its settings are ignored.` });
+    }
+  }
+
+  const comments = [
+    ...markdown.htmlComments.map((c) => ({ start: c.start, body: c.body })),
+    ...templates.tags.filter((t) => t.comment !== undefined).map((t) => ({ start: t.start, body: t.comment! })),
+  ];
+  for (const comment of comments) {
+    const m = DIRECTIVE.exec(comment.body);
+    if (!m) continue;
+    const rules = m[2].replace(/--\s*$/, '').split(/[\s,]+/).filter((r) => /^[a-z][a-z-]*$/.test(r));
+    doc.directives.push({ kind: m[1] as Directive['kind'], rules, line: lines.positionAt(comment.start).line });
+  }
+  doc.directives.sort((a, b) => a.line - b.line);
+
+  const fileMeta = readMeta(doc.frontMatter?.data ?? {});
+  const libraryMode = (fileMeta.library as Settings['library']) ?? settings.library ?? 'auto';
+  doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom);
+  doc.sentences = doc.units.length === 1 && doc.units[0].start <= bom ? doc.units[0].sentences : splitSentences(prose, 0, prose.length);
+  return doc;
+}
+
+function readMeta(data: Record<string, unknown>): MacroMeta & { library?: string } {
+  const rapport = (data.rapport && typeof data.rapport === 'object' ? data.rapport : {}) as Record<string, unknown>;
+  const tags = Array.isArray(data.tags) ? data.tags.map(String) : typeof data.tags === 'string' ? data.tags.split(/[,\s]+/) : undefined;
+  const kind = typeof rapport.kind === 'string' ? rapport.kind : undefined;
+  return {
+    title: typeof data.title === 'string' ? data.title : undefined,
+    tags,
+    informational: rapport.informational === true || kind === 'informational',
+    complaint: rapport.complaint === true || kind === 'complaint',
+    rules: rapport.rules && typeof rapport.rules === 'object' ? (rapport.rules as Record<string, unknown>) : undefined,
+    library: rapport.library === true ? 'headings' : rapport.library === false ? 'single' : typeof rapport.library === 'string' ? rapport.library : undefined,
+  };
+}
+
+function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Settings['library']>, fileMeta: MacroMeta, bom: number): MacroUnit[] {
+  const text = doc.text;
+  const contentStart = doc.frontMatter ? doc.frontMatter.range.end : bom;
+  let library = false;
+  let level = 0;
+  if (mode !== 'single' && headings.length > 0) {
+    // Macros are the shallowest level of heading that occurs at least twice (a lone # title above them is the library's name).
+    const levels = [...new Set(headings.map((h) => h.level))].sort((a, b) => a - b);
+    level = levels.find((l) => headings.filter((h) => h.level === l).length >= 2) ?? levels[0];
+    library = mode === 'headings' || headings.filter((h) => h.level === level).length >= 2;
+  }
+  if (!library) {
+    return [buildUnit(doc, { start: contentStart, end: text.length }, fileMeta.title, undefined, fileMeta)];
+  }
+  const top = headings.filter((h) => h.level === level);
+  return top.map((heading, i) => {
+    const end = i + 1 < top.length ? top[i + 1].start : text.length;
+    return buildUnit(doc, { start: heading.start, end }, heading.title, heading.titleRange, { ...fileMeta, title: heading.title });
+  });
+}
+
+function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta): MacroUnit {
+  const sentences = splitSentences(doc.prose, range.start, range.end);
+  const greeting = sentences.length > 0 && GREETING.test(sentences[0].text) ? sentences[0] : undefined;
+  const first = greeting ?? sentences[0];
+  const anchor = titleRange ?? (first ? { start: first.start, end: first.end } : { start: range.start, end: range.start });
+  const blocks = doc.blocks.filter((b) => b.start >= range.start && b.end <= range.end);
+  const unit: MacroUnit = { ...range, title, anchor, meta, sentences, variants: [], greeting };
+  unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks);
+  return unit;
+}
+
+interface Choice {
+  excluded: OffsetRange[];
+  chosen: OffsetRange[];
+  conditions: string[];
+}
+
+function within(inner: OffsetRange, outer: OffsetRange): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** Every way a list of sibling blocks can render, bounded by MAX_VARIANTS. */
+function choicesOf(blocks: BranchBlock[], all: BranchBlock[]): Choice[] {
+  let combined: Choice[] = [{ excluded: [], chosen: [], conditions: [] }];
+  const perBlock = blocks.map((block) => blockChoices(block, all));
+  const total = perBlock.reduce((n, options) => n * options.length, 1);
+  if (total > MAX_VARIANTS) {
+    // Too many combinations: judge a covering set in which every branch renders at least once.
+    const width = Math.min(MAX_VARIANTS, Math.max(...perBlock.map((o) => o.length)));
+    combined = [];
+    for (let k = 0; k < width; k++) {
+      combined.push(merge(perBlock.map((options) => options[Math.min(k, options.length - 1)])));
+    }
+    return combined;
+  }
+  for (const options of perBlock) {
+    const next: Choice[] = [];
+    for (const left of combined) for (const right of options) next.push(merge([left, right]));
+    combined = next;
+  }
+  return combined;
+}
+
+function merge(choices: Choice[]): Choice {
+  return {
+    excluded: choices.flatMap((c) => c.excluded),
+    chosen: choices.flatMap((c) => c.chosen),
+    conditions: choices.flatMap((c) => c.conditions),
+  };
+}
+
+function blockChoices(block: BranchBlock, all: BranchBlock[]): Choice[] {
+  const options: Choice[] = [];
+  block.branches.forEach((branch, i) => {
+    const others = block.branches.filter((_, j) => j !== i).map((b) => b.content);
+    const nested = directChildren(branch.content, all);
+    for (const inner of nested.length ? choicesOf(nested, all) : [{ excluded: [], chosen: [], conditions: [] }]) {
+      options.push({
+        excluded: [...others, ...inner.excluded],
+        chosen: [branch.tag, ...inner.chosen],
+        conditions: [branch.condition, ...inner.conditions],
+      });
+    }
+  });
+  if (block.canBeEmpty) {
+    options.push({ excluded: block.branches.map((b) => b.content), chosen: [block.branches[0]?.tag ?? block], conditions: [block.otherwise] });
+  }
+  return options.slice(0, MAX_VARIANTS);
+}
+
+function directChildren(range: OffsetRange, all: BranchBlock[]): BranchBlock[] {
+  const inside = all.filter((b) => within(b, range) && !(b.start === range.start && b.end === range.end));
+  return inside.filter((b) => !inside.some((other) => other !== b && within(b, other)));
+}
+
+function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[]): Variant[] {
+  const top = directChildren(range, blocks);
+  const tagRanges = blocks.flatMap((b) => b.branches.map((br) => br.tag));
+  return choicesOf(top, blocks).map((choice) => {
+    const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+    let local = '';
+    let cursor = range.start;
+    for (const blank of blanks) {
+      const start = Math.max(blank.start, cursor);
+      const end = Math.min(blank.end, range.end);
+      if (end <= start) continue;
+      local += doc.prose.slice(cursor, start) + doc.prose.slice(start, end).replace(/[^\r\n]/g, ' ');
+      cursor = end;
+    }
+    local += doc.prose.slice(cursor, range.end);
+    const sentences: Sentence[] = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + range.start, end: s.end + range.start, text: s.text }));
+    return { condition: choice.conditions.join(' and '), chosen: choice.chosen, sentences };
+  });
+}

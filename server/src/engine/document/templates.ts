@@ -1,0 +1,232 @@
+// Finds template expressions of the help desks' placeholder syntaxes and the
+// branch blocks of Handlebars and Liquid. It only reads the text; the caller
+// decides how each expression is masked.
+
+import type { BranchBlock, Placeholder, TemplateProblem } from './model';
+import type { OffsetRange } from '../types';
+
+export interface TemplateScan {
+  placeholders: Placeholder[];
+  /** Expressions that render nothing the customer reads: tags, comments, partials. */
+  tags: Array<OffsetRange & { comment?: string }>;
+  blocks: BranchBlock[];
+  /** Tags that separate alternatives ({{else}}, {% when %}): sentence boundaries. */
+  separators: OffsetRange[];
+  problems: TemplateProblem[];
+}
+
+const LIQUID_OPEN = new Set(['if', 'unless', 'case', 'for']);
+const LIQUID_CLOSE: Record<string, string> = { endif: 'if', endunless: 'unless', endcase: 'case', endfor: 'for' };
+const LIQUID_TAGS = new Set([
+  'assign', 'capture', 'endcapture', 'include', 'render', 'liquid', 'cycle', 'break', 'continue',
+  'tablerow', 'endtablerow', 'increment', 'decrement', 'echo', 'layout', 'block', 'endblock',
+]);
+const OPENERS = /\{\{\{|\{\{|\{%|\{!(?=[A-Za-z$])|%\{|\{\$|\$\{|#\{/g;
+const MAX_TAG_LENGTH = 2000;
+
+interface OpenBlock {
+  block: BranchBlock;
+  subject: string;
+}
+
+function describe(helper: string, args: string, isElse: boolean): string {
+  const subject = args.trim() || helper;
+  switch (helper) {
+    case 'unless':
+      return isElse ? `when ${subject} is set` : `unless ${subject}`;
+    case 'each':
+    case 'for':
+      return isElse ? `when ${subject} is empty` : `for each of ${subject}`;
+    case 'with':
+      return isElse ? `when ${subject} is not set` : `with ${subject}`;
+    default:
+      return isElse ? `when ${subject} is not set` : `when ${subject}`;
+  }
+}
+
+function parsePath(inner: string): { path: string; fallback?: string } {
+  const intercom = /^\s*([\w.$\[\]-]+)\s*\|\s*fallback\s*:\s*"([^"]*)"/.exec(inner);
+  if (intercom) return { path: intercom[1], fallback: intercom[2] };
+  const liquid = /^\s*([\w.$\[\]-]+)\s*\|.*?\bdefault\s*:\s*["']([^"']*)["']/.exec(inner);
+  if (liquid) return { path: liquid[1], fallback: liquid[2] };
+  const helpscout = /^\s*([\w.$-]+)\s*,\s*fallback\s*=\s*([^%]*)$/.exec(inner);
+  if (helpscout) return { path: helpscout[1], fallback: helpscout[2].trim() };
+  const path = /[\w.$\[\]-]+/.exec(inner.trim());
+  return { path: path ? path[0] : inner.trim() };
+}
+
+export function scanTemplates(text: string): TemplateScan {
+  const scan: TemplateScan = { placeholders: [], tags: [], blocks: [], separators: [], problems: [] };
+  const stack: OpenBlock[] = [];
+
+  const openBlock = (helper: string, args: string, tag: OffsetRange) => {
+    const block: BranchBlock = { helper, start: tag.start, end: tag.end, branches: [], canBeEmpty: true, otherwise: helper === 'case' ? `when ${args.trim()} matches no case` : describe(helper, args, true) };
+    block.branches.push({ condition: describe(helper, args, false), tag, content: { start: tag.end, end: tag.end } });
+    stack.push({ block, subject: args.trim() });
+  };
+  const addBranch = (tag: OffsetRange, condition: string | undefined, isFinalElse: boolean) => {
+    const open = stack[stack.length - 1];
+    if (!open) {
+      scan.problems.push({ ...tag, message: 'This else has no open {{#if}} or {% if %} block around it.' });
+      return;
+    }
+    const branches = open.block.branches;
+    branches[branches.length - 1].content.end = tag.start;
+    branches.push({ condition: condition ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end } });
+    if (isFinalElse) open.block.canBeEmpty = false;
+    scan.separators.push(tag);
+  };
+  const closeBlock = (helper: string, tag: OffsetRange, spelled: string) => {
+    const open = stack[stack.length - 1];
+    if (!open) {
+      scan.problems.push({ ...tag, message: `${spelled} closes a block that was never opened.` });
+      return;
+    }
+    if (open.block.helper !== helper) {
+      scan.problems.push({ ...tag, message: `${spelled} closes a ${open.block.helper} block; expected the ${open.block.helper} block to close first.` });
+    }
+    stack.pop();
+    const branches = open.block.branches;
+    branches[branches.length - 1].content.end = tag.start;
+    open.block.end = tag.end;
+    if (open.block.branches[0].content.start === open.block.branches[0].content.end && helper === 'case') {
+      open.block.branches.shift();
+    }
+    scan.blocks.push(open.block);
+  };
+
+  OPENERS.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = OPENERS.exec(text))) {
+    const start = match.index;
+    const opener = match[0];
+    if (opener === '{{{') {
+      const end = text.indexOf('}}}', start + 3);
+      if (end < 0 || end - start > MAX_TAG_LENGTH) {
+        scan.problems.push(unterminated(text, start, '{{{', '}}}'));
+        scan.tags.push({ start, end: lineEnd(text, start) });
+        OPENERS.lastIndex = lineEnd(text, start);
+        continue;
+      }
+      const inner = text.slice(start + 3, end);
+      scan.placeholders.push({ start, end: end + 3, syntax: 'triple', raw: text.slice(start, end + 3), ...parsePath(inner) });
+      OPENERS.lastIndex = end + 3;
+    } else if (opener === '{{') {
+      if (text.startsWith('{{!--', start)) {
+        const close = text.indexOf('--}}', start + 5);
+        const end = close < 0 ? -1 : close + 4;
+        if (end < 0) {
+          scan.problems.push(unterminated(text, start, '{{!--', '--}}'));
+          scan.tags.push({ start, end: text.length, comment: text.slice(start + 5) });
+          break;
+        }
+        scan.tags.push({ start, end, comment: text.slice(start + 5, close) });
+        OPENERS.lastIndex = end;
+        continue;
+      }
+      const close = text.indexOf('}}', start + 2);
+      const nextOpen = text.indexOf('{{', start + 2);
+      if (close < 0 || (nextOpen >= 0 && nextOpen < close) || close - start > MAX_TAG_LENGTH) {
+        scan.problems.push(unterminated(text, start, '{{', '}}'));
+        const end = lineEnd(text, start);
+        scan.tags.push({ start, end: nextOpen >= 0 && nextOpen < end ? nextOpen : end });
+        OPENERS.lastIndex = nextOpen >= 0 && nextOpen < end ? nextOpen : end;
+        continue;
+      }
+      const end = close + 2;
+      OPENERS.lastIndex = end;
+      const tag = { start, end };
+      const inner = text.slice(start + 2, close).replace(/^~|~$/g, '').trim();
+      if (inner.startsWith('!')) {
+        scan.tags.push({ ...tag, comment: inner.slice(1) });
+      } else if (inner.startsWith('#') || inner.startsWith('^')) {
+        const m = /^[#^]\s*([\w-]+)\s*([\s\S]*)$/.exec(inner);
+        const helper = inner.startsWith('^') ? 'unless' : m ? m[1] : 'if';
+        scan.tags.push(tag);
+        openBlock(helper, m ? m[2] : '', tag);
+      } else if (inner.startsWith('/')) {
+        scan.tags.push(tag);
+        closeBlock(inner.slice(1).trim(), tag, text.slice(start, end));
+      } else if (inner === 'else' || inner === '^' || /^else\s+if\b/.test(inner)) {
+        scan.tags.push(tag);
+        const elseIf = /^else\s+if\s+([\s\S]*)$/.exec(inner);
+        addBranch(tag, elseIf ? `when ${elseIf[1].trim()}` : undefined, !elseIf);
+      } else if (inner.startsWith('>')) {
+        scan.tags.push(tag);
+      } else {
+        const syntax = /\|\s*fallback\s*:/.test(inner) ? 'intercom' : inner.includes('|') ? 'liquid-output' : 'mustache';
+        scan.placeholders.push({ ...tag, syntax, raw: text.slice(start, end), ...parsePath(inner) });
+      }
+    } else if (opener === '{%') {
+      const close = text.indexOf('%}', start + 2);
+      if (close < 0 || close - start > MAX_TAG_LENGTH) {
+        scan.problems.push(unterminated(text, start, '{%', '%}'));
+        scan.tags.push({ start, end: lineEnd(text, start) });
+        OPENERS.lastIndex = lineEnd(text, start);
+        continue;
+      }
+      const end = close + 2;
+      OPENERS.lastIndex = end;
+      const tag = { start, end };
+      const inner = text.slice(start + 2, close).replace(/^-|-$/g, '').trim();
+      const word = /^\w+/.exec(inner)?.[0] ?? '';
+      const args = inner.slice(word.length).trim();
+      if (word === 'comment' || word === 'raw') {
+        const endWord = word === 'comment' ? 'endcomment' : 'endraw';
+        const closing = new RegExp(`\\{%-?\\s*${endWord}\\s*-?%\\}`, 'g');
+        closing.lastIndex = end;
+        const found = closing.exec(text);
+        const blockEnd = found ? found.index + found[0].length : text.length;
+        scan.tags.push({ start, end: blockEnd, comment: word === 'comment' ? text.slice(end, found ? found.index : text.length) : undefined });
+        OPENERS.lastIndex = blockEnd;
+      } else if (LIQUID_OPEN.has(word)) {
+        scan.tags.push(tag);
+        openBlock(word, args, tag);
+      } else if (word in LIQUID_CLOSE) {
+        scan.tags.push(tag);
+        closeBlock(LIQUID_CLOSE[word], tag, text.slice(start, end));
+      } else if (word === 'else' || word === 'elsif' || word === 'when') {
+        scan.tags.push(tag);
+        const open = stack[stack.length - 1];
+        const subject = open?.subject ?? '';
+        const condition = word === 'elsif' ? `when ${args}` : word === 'when' ? `when ${subject} is ${args}` : undefined;
+        addBranch(tag, condition, word === 'else');
+      } else if (LIQUID_TAGS.has(word)) {
+        scan.tags.push(tag);
+      } else {
+        scan.placeholders.push({ ...tag, syntax: 'helpscout', raw: text.slice(start, end), ...parsePath(inner) });
+      }
+    } else {
+      // {!Salesforce.Field}, %{osTicket.var}, {$RT->Var}, ${var}, #{zammad.var}: single-line values.
+      const close = text.indexOf('}', start + opener.length);
+      const newline = lineEnd(text, start);
+      if (close < 0 || close > newline || close - start > 200) continue;
+      const inner = text.slice(start + opener.length, close);
+      if (!/^[\w.$>\-\[\]()'" ]+$/.test(inner)) continue;
+      const end = close + 1;
+      const syntax = opener === '{!' ? 'salesforce' : 'other';
+      scan.placeholders.push({ start, end, syntax, raw: text.slice(start, end), path: inner.trim() });
+      OPENERS.lastIndex = end;
+    }
+  }
+  for (const open of stack.reverse()) {
+    const tag = open.block.branches[0].tag;
+    scan.problems.push({ ...tag, message: `${text.slice(tag.start, tag.end)} is never closed.` });
+    const branches = open.block.branches;
+    branches[branches.length - 1].content.end = text.length;
+    open.block.end = text.length;
+    scan.blocks.push(open.block);
+  }
+  scan.blocks.sort((a, b) => a.start - b.start);
+  return scan;
+}
+
+function lineEnd(text: string, from: number): number {
+  const n = text.indexOf('\n', from);
+  const end = n < 0 ? text.length : n;
+  return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+function unterminated(text: string, start: number, open: string, close: string): TemplateProblem {
+  return { start, end: Math.min(start + open.length, text.length), message: `${open} is never closed with ${close}; the help desk will show it as text.` };
+}

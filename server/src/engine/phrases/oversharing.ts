@@ -1,0 +1,25 @@
+// Phrase data for oversharing: what marks a sentence as the agent's own story
+// rather than the customer's situation or an action taken for them.
+
+/** First-person words. */
+export const FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|my|mine|myself)\b/gi;
+
+/** Cues of personal narrative: the agent's life, habits and feelings. */
+export const NARRATIVE_CUES = new RegExp(
+  String.raw`\b(?:i\s+(?:just\s+|really\s+|always\s+|also\s+|personally\s+)?(?:hate|love|remember|worry|wish|get\s+(?:so\s+|really\s+)?(?:annoyed|frustrated|anxious|stressed|upset|delayed|angry)|feel\s+(?:so\s+|really\s+)?(?:annoyed|frustrated|anxious|stressed|upset|angry)|had\s+(?:the\s+same|a\s+similar)|went\s+through|was\s+(?:once|in\s+the\s+same)|used\s+to|grew\s+up)` +
+    String.raw`|when\s+i\s+was|happen(?:s|ed)\s+to\s+me(?:\s+too)?|me\s+too|i've\s+been\s+there|i\s+don't\s+know\s+what\s+to\s+do|i\s+know\s+where\s+you\s+are\s+coming\s+from|personally|in\s+my\s+(?:experience|life|case)` +
+    String.raw`|my\s+(?:own\s+)?(?:kids?|children|son|daughter|husband|wife|partner|family|mom|mum|dad|mother|father|parents|dog|cat|friend|weekend|commute|car|house|neighbou?r)|if\s+i'm\s+late|i\s+have\s+(?:kids|children|a\s+(?:son|daughter|dog|cat))|they\s+get\s+(?:really\s+|so\s+)?(?:anxious|upset|worried))\b`,
+  'i',
+);
+
+/** Sentences that report an action for the customer: never narrative, whatever their pronouns. */
+export const ACTION = /\b(?:i|we)(?:'ve|’ve|'ll|’ll|\s+have|\s+will|\s+can|\s+am\s+going\s+to|'m\s+going\s+to)\s+(?:gone\s+ahead|already\s+)?(?:checked|check|looked|look|refunded|refund|sent|send|escalated|escalate|updated|update|reset|fixed|fix|added|add|issued|issue|credited|credit|forwarded|forward|asked|ask|contacted|contact|processed|process|cancel+ed|cancel|arranged|arrange|confirmed|confirm|reviewed|review|created|create|opened|open|shipped|ship|replaced|replace|followed|follow|made|make|get|got|help|take)\b/i;
+
+/** What a refocus sentence looks like: the reply turns back to the customer. */
+export const REFOCUS = /\b(?:let's|let\s+us|let\s+me|here's\s+what|so,?\s+(?:let's|here's)|to\s+get\s+you)\b/i;
+
+/** The sentence the fix adds after the one short shared-experience clause it keeps. */
+export const REFOCUS_SENTENCE = "So, let's see what we can do to [[solve this for you]].";
+
+/** A shared-experience clause longer than this is cut at its first comma. */
+export const SHORT_CLAUSE_WORDS = 16;

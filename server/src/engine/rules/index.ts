@@ -1,0 +1,16 @@
+// Every rule, in the order findings are produced. Add a rule: write its
+// module beside these, list it here, and give it a docs/rules/<id>.md page.
+
+import type { Rule } from './rule';
+import { weakApology } from './weak-apology';
+import { missingAcknowledgement } from './missing-acknowledgement';
+import { oversharing } from './oversharing';
+import { templateSyntax } from './template-syntax';
+
+export const rules: readonly Rule[] = [weakApology, missingAcknowledgement, oversharing, templateSyntax];
+
+const byId = new Map(rules.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}

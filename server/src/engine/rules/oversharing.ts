@@ -1,0 +1,79 @@
+import type { Rule } from './rule';
+import type { Sentence } from '../document/model';
+import { ACTION, FIRST_PERSON, NARRATIVE_CUES, REFOCUS, REFOCUS_SENTENCE, SHORT_CLAUSE_WORDS } from '../phrases/oversharing';
+import { countWords } from '../text';
+import type { Fix } from '../types';
+
+/** A sentence about the agent's own life or feelings, not the customer's situation or an action. */
+export function isNarrative(sentence: Sentence): boolean {
+  if (ACTION.test(sentence.text)) return false;
+  if (!NARRATIVE_CUES.test(sentence.text)) return false;
+  FIRST_PERSON.lastIndex = 0;
+  return (sentence.text.match(FIRST_PERSON)?.length ?? 0) >= 1;
+}
+
+export const oversharing: Rule = {
+  id: 'oversharing',
+  description: "The agent's own story taking the focus away from the customer.",
+  defaultSeverity: 'warning',
+  fixable: true,
+  why: {
+    source: '000_8ba12b56529e2301.txt',
+    quote:
+      "By focusing on YOUR story, you shift the focus away from the customer and his or her situation and emotion. … if you try this, KEEP IT SHORT.",
+  },
+  example: {
+    bad: "I just hate it when I get delayed, and I worry about being late for my kids. They get really anxious if I'm late. Sometimes I don't know what to do.",
+    better: "I have kids too, and it's frustrating being late to pick them up. So, let's see what we can do to get you finished here fast.",
+  },
+
+  checkVariant(variant, _unit, context) {
+    const sentences = variant.sentences;
+    const reports = [];
+    for (let i = 0; i < sentences.length; i++) {
+      if (!isNarrative(sentences[i])) continue;
+      // A story: this narrative sentence and the ones right after it that continue it.
+      let j = i;
+      while (j + 1 < sentences.length && (isNarrative(sentences[j + 1]) || continuesStory(sentences[j + 1]))) j++;
+      const run = sentences.slice(i, j + 1);
+      const words = run.reduce((n, s) => n + countWords(s.text), 0);
+      if (run.length >= 2 || words > 30) {
+        const first = run[0];
+        const last = run[run.length - 1];
+        reports.push({
+          start: first.start,
+          end: last.end,
+          message: `${run.length} sentences (${words} words) about your own experience shift the focus from the customer. Keep one short shared-experience clause, then refocus on them.`,
+          fixes: [refocusFix(run, sentences[j + 1], context.doc.text)],
+        });
+      }
+      i = j;
+    }
+    return reports;
+  },
+};
+
+/** Sentences that carry a story on without a cue: short, first-person, no action. */
+function continuesStory(sentence: Sentence): boolean {
+  if (ACTION.test(sentence.text) || REFOCUS.test(sentence.text)) return false;
+  FIRST_PERSON.lastIndex = 0;
+  return (sentence.text.match(FIRST_PERSON)?.length ?? 0) >= 1 && countWords(sentence.text) <= 14 && /\b(?:sometimes|always|never|usually|again|too)\b/i.test(sentence.text);
+}
+
+function refocusFix(run: Sentence[], next: Sentence | undefined, text: string): Fix {
+  const first = run[0];
+  const last = run[run.length - 1];
+  let kept = text.slice(first.start, first.end);
+  if (countWords(kept) > SHORT_CLAUSE_WORDS) {
+    const comma = kept.search(/,\s|\s(?:and|because|but)\s/);
+    if (comma > 0) kept = kept.slice(0, comma);
+  }
+  kept = kept.replace(/[\s,;:]+$/, '').replace(/[.!?…]*$/, '.');
+  const alreadyRefocused = next !== undefined && REFOCUS.test(next.text);
+  const newText = alreadyRefocused ? kept : `${kept} ${REFOCUS_SENTENCE}`;
+  return {
+    title: alreadyRefocused ? 'Keep the first short clause and drop the rest of the story' : 'Keep one short clause and refocus on the customer',
+    preferred: true,
+    edits: [{ start: first.start, end: last.end, newText }],
+  };
+}

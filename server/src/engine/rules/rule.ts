@@ -1,0 +1,47 @@
+// What a rule is. Each rule module exports one Rule; rules/index.ts lists them.
+
+import type { MacroDocument, MacroUnit, Variant, Sentence } from '../document/model';
+import type { Fix, OffsetRange, Settings, Severity } from '../types';
+
+export interface RuleExample {
+  bad: string;
+  better: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  /** One line: what the rule flags. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Whether the rule offers fixes. */
+  fixable: boolean;
+  /** The guide's reason, in its own words, and the guide file it comes from. */
+  why: { quote: string; source: string };
+  /** A bad sentence and its better form, shown in hovers and docs. */
+  example: RuleExample;
+}
+
+export interface Report extends OffsetRange {
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  doc: MacroDocument;
+  settings: Settings;
+  /** The rule's own options (from its settings object), if any. */
+  options: Record<string, unknown>;
+}
+
+export interface Rule extends RuleMeta {
+  /** Sentence-level checks: run once over every prose sentence of the file. */
+  checkSentence?(sentence: Sentence, context: RuleContext): Report[] | Report | undefined;
+  /**
+   * Macro-level checks: run once per rendered variant of each macro. The
+   * engine merges what the variants report: a report every variant makes is
+   * shown once; one only some variants make names their condition.
+   */
+  checkVariant?(variant: Variant, unit: MacroUnit, context: RuleContext): Report[] | Report | undefined;
+  /** Whole-document checks (template syntax, placeholders). */
+  checkDocument?(context: RuleContext): Report[] | Report | undefined;
+}

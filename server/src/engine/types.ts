@@ -1,0 +1,62 @@
+// The engine's public shapes. Offsets are UTF-16 code-unit indexes into the
+// text the engine was given (JavaScript string indexes), so they are exact with
+// CRLF, a BOM and astral characters; editors convert them to line/character.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+/** Replace text[start, end) with newText. An insertion has start === end. */
+export interface TextEdit extends OffsetRange {
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix an editor should offer first (and apply on "fix all"). */
+  preferred?: boolean;
+  /**
+   * The fix leaves a fill-in the author must complete (see FILL_IN in
+   * fill-in.ts). Such fixes are never applied unattended.
+   */
+  needsInput?: boolean;
+}
+
+export interface Finding extends OffsetRange {
+  rule: string;
+  severity: Severity;
+  message: string;
+  fixes: Fix[];
+  /** Under which template condition the finding occurs, for branch variants. */
+  condition?: string;
+  /** The title of the macro the finding belongs to, in a library file. */
+  macro?: string;
+}
+
+export type LanguageId = 'markdown' | 'handlebars';
+
+/** Per-rule setting: a severity, or an object with a severity and options. */
+export type RuleSetting = SeveritySetting | boolean | ({ severity?: SeveritySetting } & Record<string, unknown>);
+
+export interface Settings {
+  /** Severity (or options) per rule id; rules not listed use their default. */
+  rules?: Record<string, RuleSetting>;
+  /** The placeholder that renders the customer's first name, e.g. {{customer.first_name}}. */
+  namePlaceholder?: string;
+  /** How a file maps to macros: one macro, a library of macros under headings, or auto-detect. */
+  library?: 'auto' | 'single' | 'headings';
+  /** The team's own phrases: a banned phrase and what to write instead. */
+  phrases?: CustomPhrase[];
+}
+
+export interface CustomPhrase {
+  phrase: string;
+  preferred?: string;
+  message?: string;
+  severity?: Severity;
+}
