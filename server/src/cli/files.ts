@@ -86,7 +86,12 @@ export function loadIgnoreRules(baseDir: string, globs: string[] = []): { rules:
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') problems.push(`${ignoreFile}: cannot be read (${code ?? (error as Error).message}).`);
   }
-  const configured = globs.length ? picomatch(globs, { dot: true, basename: true }) : () => false;
+  // As in .gitignore, a glob without a slash matches a file name in any folder.
+  const withSlash = globs.filter((g) => g.replace(/\/$/, '').includes('/'));
+  const nameOnly = globs.filter((g) => !withSlash.includes(g));
+  const matchPath = withSlash.length ? picomatch(withSlash, { dot: true }) : () => false;
+  const matchName = nameOnly.length ? picomatch(nameOnly, { dot: true }) : () => false;
+  const configured = (relative: string) => matchPath(relative) || matchName(path.posix.basename(relative));
   const rules: IgnoreRules = {
     ignores(file, directory = false) {
       const relative = path.relative(baseDir, path.resolve(file)).split(path.sep).join('/');
