@@ -67,19 +67,37 @@ export const ACKNOWLEDGEMENT_SENTENCE = 'I understand how frustrating [[their si
 /** What a bare acknowledgement is extended with. */
 export const ACKNOWLEDGEMENT_EXTENSION = 'how frustrating [[their situation]] must be';
 
-/** Replies that answer a problem and acknowledge it, and replies that need no acknowledgement. Run as tests. */
-export const acknowledgementExamples = {
+/**
+ * Bad -> better: a problem reply without acknowledgement and what the fix
+ * makes of it; and replies the rule leaves alone. Run as tests.
+ */
+export const acknowledgementExamples: { flagged: Array<{ bad: string; better: string }>; clean: string[] } = {
   flagged: [
-    'Hi {{customer.first_name}},\n\nYour order was damaged in transit. A replacement ships today.',
-    "Hello,\n\nYou were charged twice for the March invoice. I've refunded the second charge.",
-    '---\ntitle: Late delivery\n---\n\nHi {{customer.first_name}},\n\nThe courier now says Friday. I will send the tracking link once it moves.',
+    {
+      bad: 'Hi {{customer.first_name}},\n\nYour order was damaged in transit. A replacement ships today.',
+      better: 'Hi {{customer.first_name}},\n\nI understand how frustrating [[their situation]] must be. Your order was damaged in transit. A replacement ships today.',
+    },
+    {
+      bad: "Hello,\n\nYou were charged twice for the March invoice. I've refunded the second charge.",
+      better: "Hello,\n\nI understand how frustrating [[their situation]] must be. You were charged twice for the March invoice. I've refunded the second charge.",
+    },
+    {
+      bad: '---\ntitle: Late delivery\n---\n\nHi {{customer.first_name}},\n\nThe courier now says Friday. I will send the tracking link once it moves.',
+      better: '---\ntitle: Late delivery\n---\n\nHi {{customer.first_name}},\n\nI understand how frustrating [[their situation]] must be. The courier now says Friday. I will send the tracking link once it moves.',
+    },
+    {
+      bad: 'Hi Sam,\n\nI understand. Your parcel was lost by the courier, so a new one ships today.',
+      better: 'Hi Sam,\n\nI understand how frustrating [[their situation]] must be. Your parcel was lost by the courier, so a new one ships today.',
+    },
   ],
   clean: [
     'Hi {{customer.first_name}},\n\nTo reset your password, open Settings and choose "Reset password".',
     "Hi {{customer.first_name}},\n\nI'm sorry to hear your order was damaged in transit. A replacement ships today.",
     "Hello,\n\nI can see why you're upset about the double charge. I've refunded the second one.",
     'Hi there,\n\nThanks for asking! Our opening hours are 9 to 5, Monday to Friday.',
-    "This is an automated message: your account was locked out after five failed sign-ins. Reset your password to unlock it.",
+    'This is an automated message: your account was locked out after five failed sign-ins. Reset your password to unlock it.',
     'We closed this issue because we could not reproduce the problem. Please reopen it with a sample project.',
+    'If your parcel arrives damaged, reply with a photo and we will send a new one.',
+    'Hi {{customer.first_name}},\n\nI understand how stressful a missing parcel is, especially before a trip. Your parcel was lost by the courier, so a new one ships today.',
   ],
 };

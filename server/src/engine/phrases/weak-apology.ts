@@ -49,7 +49,7 @@ export const weakApologyPhrases: ApologyPhrase[] = [
     examples: [
       { bad: 'We apologize for any inconvenience this may have caused.', better: 'I apologize for [[what went wrong]].' },
       { bad: 'Sorry for any inconvenience.', better: 'I apologize for [[what went wrong]].' },
-      { bad: 'We apologise for the inconvenience caused, {{customer.first_name}}.', better: 'I apologize for [[what went wrong]].' },
+      { bad: 'We apologise for the inconvenience caused, {{customer.first_name}}.', better: 'I apologize for [[what went wrong]], {{customer.first_name}}.' },
     ],
   },
   {

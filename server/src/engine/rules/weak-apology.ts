@@ -7,6 +7,7 @@ import { capitalize, matchCase } from '../text';
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */
 const MAYBE = /sorry|apolog/i;
+const LEADING_SYMBOLS = /^[^\p{L}\p{N}]*/u;
 
 function isApology(sentence: Sentence): boolean {
   return APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text);
@@ -14,9 +15,15 @@ function isApology(sentence: Sentence): boolean {
 
 function weakMatch(sentence: Sentence): { phrase: ApologyPhrase; match: RegExpExecArray } | undefined {
   if (!MAYBE.test(sentence.text) || NOT_AN_APOLOGY.test(sentence.text)) return undefined;
+  // Sentence-start patterns read past a leading emoji, bullet or quote mark.
+  const lead = LEADING_SYMBOLS.exec(sentence.text)![0].length;
+  const body = lead > 0 ? sentence.text.slice(lead) : sentence.text;
   for (const { phrase, regex } of compiled) {
-    const match = regex.exec(sentence.text);
-    if (match) return { phrase, match };
+    const match = regex.exec(body);
+    if (match) {
+      match.index += lead;
+      return { phrase, match };
+    }
   }
   return undefined;
 }
