@@ -95,8 +95,11 @@ test('flags a second apology in the same reply once, and not a weak one twice', 
 test('apologies in different macros of a library, or in different branches, are not repeats', () => {
   const library = "## Late parcel\n\nI'm sorry to hear the parcel was late.\n\n## Damaged parcel\n\nI'm sorry to hear the parcel arrived damaged.\n";
   assert.deepEqual(flagged(library, RULE), []);
-  const branches = "{{#if vip}}I'm sorry your parcel was late.{{else}}I apologize for the late parcel.{{/if}}";
+  const branches = "{{#if vip}}\nI'm sorry your parcel was late.\n{{else}}\nI apologize for the late parcel.\n{{/if}}\n";
   assert.deepEqual(flagged(branches, RULE, 'handlebars'), []);
+  const both = "I'm sorry your parcel was late.\n{{#if vip}}\nI apologize for the wait.\n{{/if}}\n";
+  assert.equal(findingsOf(both, RULE, 'handlebars').length, 1);
+  assert.match(findingsOf(both, RULE, 'handlebars')[0].message, /when vip/);
 });
 
 test('positions are exact with CRLF and emoji before the apology', () => {

@@ -31,7 +31,7 @@ export const CONDITIONAL = /^(?:if|when|whenever|should|in\s+case|in\s+the\s+eve
 
 /** Titles that name a customer's problem (a macro called "Damaged item" answers one). */
 export const PROBLEM_TITLE =
-  /\b(?:damaged|late\s+(?:delivery|order|parcel|package|shipment)|delay(?:ed)?\s+(?:delivery|order|shipment|parcel|refund)|missing\s+(?:item|order|parcel|package|refund)|refund\s+(?:request|delay(?:ed)?|missing|not\s+received)|(?:delayed|missing)\s+refund|complaint|broken|outage|wrong\s+(?:item|order|size)|lost\s+(?:parcel|package|order)|not\s+(?:received|working|arrived)|double\s+charge|charged\s+twice|overcharge\w*|faulty|defective|angry|upset|apology|escalat\w*|payment\s+failed|failed\s+payment|locked\s+out|can['’]?t\s+log\s*in)\b/i;
+  /\b(?:damaged|late\s+(?:delivery|order|parcel|package|shipment)|delay(?:ed)?\s+(?:delivery|order|shipment|parcel|refund)|missing\s+(?:item|order|parcel|package|refund)|refund\s+(?:request|delay(?:ed)?|missing|not\s+received)|(?:delayed|missing)\s+refund|complaint|broken|outage|wrong\s+(?:item|order|size)|lost\s+(?:parcel|package|order)|not\s+(?:received|working|arrived)|never\s+(?:arrived|came|received)|arrived\s+(?:late|damaged|broken)|double\s+charge|charged\s+twice|overcharge\w*|faulty|defective|angry|upset|apology|escalat\w*|payment\s+failed|failed\s+payment|locked\s+out|can['’]?t\s+log\s*in)\b/i;
 
 /**
  * Replies that are not an answer to someone's complaint, whatever they mention:
