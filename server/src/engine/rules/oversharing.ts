@@ -66,6 +66,8 @@ function storyName(run: Sentence[], words: number, text: string): string {
 /** Sentences that carry a story on without a cue: short, first-person, no action. */
 function continuesStory(sentence: Sentence): boolean {
   if (ACTION.test(sentence.text) || REFOCUS.test(sentence.text)) return false;
+  // "They get so upset when it happens." right after the agent's story is more of it.
+  if (NARRATIVE_CUES.test(sentence.text) && !SECOND_PERSON.test(sentence.text)) return true;
   FIRST_PERSON.lastIndex = 0;
   return (sentence.text.match(FIRST_PERSON)?.length ?? 0) >= 1 && countWords(sentence.text) <= 14 && /\b(?:sometimes|always|never|usually|again|too)\b/i.test(sentence.text);
 }
