@@ -26,15 +26,24 @@ const SOFTENED_REFUSAL = /\bsorry,?\s+but\b/i;
 export function answersProblem(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.informational) return false;
   if (unit.meta.complaint) return true;
-  if (variant.sentences.some((s) => SYSTEM_NOTICE.test(s.text))) return false;
+  // One pass over the whole reply first: most replies name no trouble at all.
+  const whole = variant.sentences.map((s) => s.text).join('\n');
+  if (SYSTEM_NOTICE.test(whole)) return false;
   if (unit.title && PROBLEM_TITLE.test(unit.title)) return true;
+  const mayHaveTrouble = CUSTOMER_TROUBLE.test(whole);
+  const mayApologize = APOLOGY_WORD.test(whole);
+  PROBLEM_WORDS.lastIndex = 0;
+  const mayHaveWords = (whole.match(PROBLEM_WORDS)?.length ?? 0) >= 2;
+  if (!mayHaveTrouble && !mayApologize && !mayHaveWords) return false;
   let words = 0;
   for (const sentence of variant.sentences) {
     if (CONDITIONAL.test(sentence.text)) continue;
-    if (CUSTOMER_TROUBLE.test(sentence.text)) return true;
-    if (APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text) && !SOFTENED_REFUSAL.test(sentence.text)) return true;
-    PROBLEM_WORDS.lastIndex = 0;
-    words += sentence.text.match(PROBLEM_WORDS)?.length ?? 0;
+    if (mayHaveTrouble && CUSTOMER_TROUBLE.test(sentence.text)) return true;
+    if (mayApologize && APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text) && !SOFTENED_REFUSAL.test(sentence.text)) return true;
+    if (mayHaveWords) {
+      PROBLEM_WORDS.lastIndex = 0;
+      words += sentence.text.match(PROBLEM_WORDS)?.length ?? 0;
+    }
   }
   return words >= 2;
 }

@@ -9,6 +9,9 @@ const MIN_STORY_WORDS = 14;
 
 /** A sentence about the agent's own life or feelings, not the customer's situation or an action. */
 export function isNarrative(sentence: Sentence): boolean {
+  // Every story sentence has a first-person word: a cheap test that rules out most sentences.
+  FIRST_PERSON.lastIndex = 0;
+  if (!FIRST_PERSON.test(sentence.text)) return false;
   if (ACTION.test(sentence.text)) return false;
   if (!NARRATIVE_CUES.test(sentence.text) && !(PERSONAL_PAST.test(sentence.text) && !SECOND_PERSON.test(sentence.text))) return false;
   FIRST_PERSON.lastIndex = 0;
