@@ -30,8 +30,19 @@ test('front matter can mark a reply as a complaint whatever its wording', () => 
   assert.equal(findingsOf(text, RULE).length, 1);
 });
 
-test('a stock apology says something went wrong: the reply still needs an acknowledgement', () => {
-  assert.equal(findingsOf('Hi Ana,\n\nWe apologize for any inconvenience. The update is live again.', RULE).length, 1);
+test('a weak apology is left to weak-apology, whose fix makes it a full apology that acknowledges', () => {
+  const text = 'Hi Ana,\n\nWe apologize for any inconvenience. Your card was charged twice, so I refunded one charge.';
+  assert.deepEqual(flagged(text, RULE), []);
+  assert.equal(findingsOf(text, 'weak-apology').length, 1);
+  const afterFix = fixed(text, 'weak-apology');
+  assert.deepEqual(flagged(afterFix, RULE), []);
+  assert.deepEqual(flagged(text.replace('We apologize for any inconvenience. ', ''), RULE), ['Hi Ana,']);
+});
+
+test('a full apology that names what went wrong counts as acknowledgement', () => {
+  for (const apology of ["We're sorry for the late reply.", 'Sorry we missed you!', 'I am sorry for the trouble with your login.', "I'm so sorry, that is not what we promised."]) {
+    assert.deepEqual(flagged(`Hi Ana,\n\n${apology} Your card was charged twice, so I refunded one charge.`, RULE), [], apology);
+  }
 });
 
 test('does not treat tracker and triage words as a customer problem', () => {

@@ -25,7 +25,7 @@ const APOSTROPHE = `['’]`;
 const SUBJECT = String.raw`(?:(?:i|we)(?:${APOSTROPHE}m|${APOSTROPHE}re|\s+am|\s+are)?\s+)?`;
 const INTENSIFIER = String.raw`(?:(?:so|very|really|truly|terribly|deeply|extremely|sincerely|awfully)\s+)?`;
 /** "this may have caused (you)", "caused", "it has caused": the stock tail of a stock apology. */
-const CAUSED_TAIL = String.raw`(?:\s+(?:(?:this|that|it|we|i)\s+)?(?:(?:may|might|could|will|would|has|have)\s+)?(?:have\s+)?(?:caused|cause|created)(?:\s+(?:to\s+)?you)?)?`;
+const CAUSED_TAIL = String.raw`(?:\s+(?:(?:this|that|it|we|i)\s+)?(?:(?:may|might|could|will|would|has|have)\s+)?(?:have\s+)?(?:caused|cause|created)\b(?:\s+(?:to\s+)?you\b)?)?`;
 /** What an apology says when it names nothing. */
 const VAGUE_OBJECT = String.raw`(?:any|the|all\s+the|any\s+and\s+all)\s+(?:inconvenience|trouble|hassle|confusion|frustration|disruption|disappointment)(?:\s+or\s+(?:inconvenience|trouble|hassle|confusion|frustration|disruption|disappointment))?`;
 
@@ -43,7 +43,7 @@ export const weakApologyPhrases: ApologyPhrase[] = [
   {
     id: 'any-inconvenience',
     // Not when the sentence goes on to name the trouble ("the inconvenience of the late delivery").
-    pattern: String.raw`\b(?:${SUBJECT}${INTENSIFIER}(?:sorry|apologi[sz]e)|(?:(?:our|my)\s+)?(?:sincere(?:st)?\s+)?apologies)\s+for\s+${VAGUE_OBJECT}${CAUSED_TAIL}(?!\s+(?:of|with|around|from|in|by)\b)`,
+    pattern: String.raw`\b(?:${SUBJECT}${INTENSIFIER}(?:sorry|apologi[sz]e)|(?:(?:our|my)\s+)?(?:sincere(?:st)?\s+)?apologies)\s+for\s+${VAGUE_OBJECT}${CAUSED_TAIL}(?!\s+(?:of|with|around|from|in|by|caused\s+by|due\s+to|while|when)\b)`,
     message: '"{match}" is a stock apology that names nothing. Apologize for what actually went wrong: "I apologize for …".',
     fix: 'full-apology',
     examples: [
@@ -83,12 +83,13 @@ export const weakApologyPhrases: ApologyPhrase[] = [
   },
   {
     id: 'bare',
-    pattern: String.raw`^(?:oh\s+|oops,?\s+|ah,?\s+)?${INTENSIFIER}sorry(?:\s+again)?[!.…]*$`,
+    pattern: String.raw`^(?:oh\s+|oops,?\s+|ah,?\s+)?(?:${INTENSIFIER}sorry(?:\s+again)?|(?:i|we)\s+(?:do\s+)?apologi[sz]e(?:\s+again)?|(?:my|our)\s+apologies)[!.…]*$`,
     message: 'A bare "{match}" is an overused word on its own. Say what you apologize for in a full sentence.',
     fix: 'full-apology',
     examples: [
       { bad: 'Sorry!', better: 'I apologize for [[what went wrong]].' },
       { bad: 'So sorry. Your new card is on its way.', better: 'I apologize for [[what went wrong]]. Your new card is on its way.' },
+      { bad: 'We apologize. The link we sent had expired.', better: 'I apologize for [[what went wrong]]. The link we sent had expired.' },
     ],
   },
   {
@@ -116,6 +117,8 @@ export const goodApologies: string[] = [
   'No need to apologize, these things happen!',
   "Sorry, I missed your earlier message: here's the tracking link.",
   'I apologize for the mix-up with your invoice, {{customer.first_name}}.',
+  'We apologize for the inconvenience caused by the outage on Monday.',
+  "We're sorry for the late reply.",
 ];
 
 /** Words that make a sentence an apology, for counting apologies in one reply. */

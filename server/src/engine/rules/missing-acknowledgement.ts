@@ -13,6 +13,7 @@ import {
 } from '../phrases/acknowledgement';
 import { APOLOGY_WORD, NOT_AN_APOLOGY } from '../phrases/weak-apology';
 import { detectEol } from '../text';
+import { weakMatch } from './weak-apology';
 import type { Fix } from '../types';
 
 /** "Sorry, but we can't …" softens a refusal; it says nothing about the customer's trouble. */
@@ -46,6 +47,11 @@ export function answersProblem(unit: MacroUnit, variant: Variant): boolean {
     }
   }
   return words >= 2;
+}
+
+/** A sincere apology that names what went wrong acknowledges the situation ("I'm sorry we missed you"). */
+function isFullApology(sentence: Sentence): boolean {
+  return APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text) && !SOFTENED_REFUSAL.test(sentence.text) && !weakMatch(sentence);
 }
 
 function isBare(sentence: Sentence): boolean {
@@ -93,9 +99,10 @@ export const missingAcknowledgement: Rule = {
 
   checkVariant(variant, unit, context) {
     if (variant.sentences.length === 0 || !answersProblem(unit, variant)) return undefined;
-    if (variant.sentences.some((s) => ACKNOWLEDGEMENT.test(s.text) && !isBare(s))) return undefined;
-    // A bare "I understand." is reported on its own sentence (checkSentence); one finding is enough.
-    if (variant.sentences.some(isBare)) return undefined;
+    if (variant.sentences.some((s) => (ACKNOWLEDGEMENT.test(s.text) || isFullApology(s)) && !isBare(s))) return undefined;
+    // A bare "I understand." is reported on its own sentence (checkSentence), and a weak apology by
+    // weak-apology, whose fix makes it a full apology that acknowledges: one finding is enough.
+    if (variant.sentences.some((s) => isBare(s) || weakMatch(s) !== undefined)) return undefined;
     const where = variant.chosen.length > 0 && unit.variants.length > 1 ? variant.chosen[variant.chosen.length - 1] : unit.anchor;
     const what = unit.title ? `"${unit.title}" answers a problem` : 'This reply answers a problem';
     const report: Report = {

@@ -13,7 +13,8 @@ function isApology(sentence: Sentence): boolean {
   return APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text);
 }
 
-function weakMatch(sentence: Sentence): { phrase: ApologyPhrase; match: RegExpExecArray } | undefined {
+/** The weak-apology phrase a sentence contains, if any. */
+export function weakMatch(sentence: Sentence): { phrase: ApologyPhrase; match: RegExpExecArray } | undefined {
   if (!MAYBE.test(sentence.text) || NOT_AN_APOLOGY.test(sentence.text)) return undefined;
   // Sentence-start patterns read past a leading emoji, bullet or quote mark.
   const lead = LEADING_SYMBOLS.exec(sentence.text)![0].length;
