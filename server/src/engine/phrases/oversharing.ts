@@ -17,7 +17,7 @@ export const NARRATIVE_CUES = new RegExp(
  * year I …"). Counted only in sentences that do not speak to the customer:
  * "I tried your steps" is work on their case, not a story.
  */
-export const PERSONAL_PAST = /\b(?:i\s+(?:once|lost|spent|waited|bought|went|was\s+(?:so|really|completely|totally)|couldn['’]t\s+(?:sleep|believe)|nearly|almost)|(?:last\s+(?:week|month|year|weekend|summer|winter|christmas)|years?\s+ago|the\s+other\s+day)\b[^.!?]*\b(?:i|me|my)|\b(?:i|me|my)\b[^.!?]*\b(?:last\s+(?:week|month|year|weekend|summer|winter|christmas)|years?\s+ago|the\s+other\s+day))\b/i;
+export const PERSONAL_PAST = /\b(?:i\s+(?:once|lost|spent|waited|bought|went|was\s+(?:so|really|completely|totally)|couldn['’]t\s+(?:sleep|believe)|nearly|almost)|(?:last\s+(?:week|month|year|weekend|summer|winter|christmas)|years?\s+ago|the\s+other\s+day)\b[^.!?]{0,80}\b(?:i|me|my)|\b(?:i|me|my)\b[^.!?]{0,80}\b(?:last\s+(?:week|month|year|weekend|summer|winter|christmas)|years?\s+ago|the\s+other\s+day))\b/i;
 
 /** Words that speak to the customer. */
 export const SECOND_PERSON = /\b(?:you|your|you['’](?:re|ve|ll|d)|yours)\b/i;
