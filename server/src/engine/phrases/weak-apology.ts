@@ -119,6 +119,15 @@ export const goodApologies: string[] = [
   'I apologize for the mix-up with your invoice, {{customer.first_name}}.',
   'We apologize for the inconvenience caused by the outage on Monday.',
   "We're sorry for the late reply.",
+  "I'm sorry the replacement didn't fit either, {{customer.first_name}}.",
+  'I apologize that the courier left your parcel outside in the rain.',
+  "We're truly sorry we charged your card twice.",
+  "I'm so sorry, that is not what we promised.",
+  'Sorry we missed you! The driver will try again tomorrow.',
+  'Sorry, I forgot to attach the invoice: here it is.',
+  "We're sorry to see you go! Your account stays open until the 1st.",
+  'You can read our apology policy on the help centre.',
+  'Thanks for your patience while we looked into this.',
 ];
 
 /** Words that make a sentence an apology, for counting apologies in one reply. */
