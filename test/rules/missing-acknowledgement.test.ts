@@ -113,3 +113,15 @@ test('automated notices are not replies to a complaint', () => {
 });
 
 fixtureSuite(RULE, test, assert);
+
+test("the guide's other acknowledgements are offered as alternatives, and each one satisfies the rule", () => {
+  const text = 'Hi {{customer.first_name}},\n\nYour order was damaged in transit. A replacement ships today.';
+  const [finding] = findingsOf(text, RULE);
+  assert.equal(finding.fixes.length, 3);
+  assert.deepEqual(finding.fixes.map((f) => f.preferred), [true, false, false]);
+  assert.equal(fixed(text, RULE, 1), "Hi {{customer.first_name}},\n\nI can see why you're upset about [[their situation]]. Your order was damaged in transit. A replacement ships today.");
+  for (let i = 0; i < 3; i++) assert.deepEqual(flagged(fixed(text, RULE, i), RULE), [], `fix ${i}`);
+  const bare = findingsOf('Hi Sam,\n\nI understand. Your parcel was lost.', RULE)[0];
+  assert.equal(bare.fixes.length, 3);
+  assert.equal(fixed('Hi Sam,\n\nI understand. Your parcel was lost.', RULE, 2), 'Hi Sam,\n\nI hear that [[their concern, in their words]]. Your parcel was lost.');
+});

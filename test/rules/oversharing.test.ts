@@ -73,3 +73,11 @@ test('stories in quoted customer text are not the agent\'s', () => {
 });
 
 fixtureSuite(RULE, test, assert);
+
+test('the alternative fix drops the whole story', () => {
+  const text = "Hi Sam,\n\nMy own laptop died last week, right before a trip. I was so upset I couldn't sleep that night. Let's get your files back.";
+  assert.equal(fixed(text, RULE, 1), "Hi Sam,\n\nLet's get your files back.");
+  const noRefocus = "My dog ate my charger last week. I was so upset I nearly cried at the vet. Your new charger ships today.";
+  assert.equal(fixed(noRefocus, RULE, 1), "So, let's see what we can do to [[solve this for you]]. Your new charger ships today.");
+  assert.equal(findingsOf(noRefocus, RULE)[0].fixes[1].preferred, false);
+});

@@ -64,6 +64,9 @@ export const BARE_ACKNOWLEDGEMENT = /^(?:(?:ok(?:ay)?|yes|sure),?\s+)?(?:i|we)\s
 /** The sentence the fix inserts; the fill-in is the customer's concern in their words. */
 export const ACKNOWLEDGEMENT_SENTENCE = 'I understand how frustrating [[their situation]] must be.';
 
+/** The guide's other ways to acknowledge, offered as alternative fixes. */
+export const ACKNOWLEDGEMENT_ALTERNATIVES = ["I can see why you're upset about [[their situation]].", 'I hear that [[their concern, in their words]].'];
+
 /** What a bare acknowledgement is extended with. */
 export const ACKNOWLEDGEMENT_EXTENSION = 'how frustrating [[their situation]] must be';
 

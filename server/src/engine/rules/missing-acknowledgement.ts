@@ -2,6 +2,7 @@ import type { Rule, Report } from './rule';
 import type { MacroUnit, Sentence, Variant } from '../document/model';
 import {
   ACKNOWLEDGEMENT,
+  ACKNOWLEDGEMENT_ALTERNATIVES,
   ACKNOWLEDGEMENT_EXTENSION,
   ACKNOWLEDGEMENT_SENTENCE,
   BARE_ACKNOWLEDGEMENT,
@@ -89,6 +90,13 @@ export const missingAcknowledgement: Rule = {
     } else {
       fixes.push({ title: 'Say what you understand: "I understand how frustrating … must be."', preferred: true, edits: [{ start: sentence.start, end: sentence.end, newText: ACKNOWLEDGEMENT_SENTENCE }] });
     }
+    fixes.push(
+      ...ACKNOWLEDGEMENT_ALTERNATIVES.map((alternative) => ({
+        title: `Say what you understand: "${alternative.replace(/ \[\[.*$/, ' …')}"`,
+        preferred: false,
+        edits: [{ start: sentence.start, end: sentence.end, newText: alternative }],
+      })),
+    );
     return {
       start: sentence.start,
       end: bodyEnd,
@@ -109,22 +117,25 @@ export const missingAcknowledgement: Rule = {
       start: where.start,
       end: where.end,
       message: `${what} but never acknowledges the customer's situation. Add a sentence that rephrases their concern, e.g. "I understand how frustrating …".`,
-      fixes: [insertAcknowledgement(unit, variant, context.doc.text)],
+      fixes: [
+        insertAcknowledgement(unit, variant, context.doc.text, ACKNOWLEDGEMENT_SENTENCE, true),
+        ...ACKNOWLEDGEMENT_ALTERNATIVES.map((sentence) => insertAcknowledgement(unit, variant, context.doc.text, sentence, false)),
+      ],
     };
     return report;
   },
 };
 
-function insertAcknowledgement(unit: MacroUnit, variant: Variant, text: string): Fix {
+function insertAcknowledgement(unit: MacroUnit, variant: Variant, text: string, sentence: string, preferred: boolean): Fix {
   const greeting = unit.greeting && variant.sentences.includes(unit.greeting) ? unit.greeting : undefined;
   const firstBody = variant.sentences.find((s) => s !== greeting);
-  const title = "Acknowledge the customer's situation after the greeting";
+  const title = `Acknowledge the customer's situation after the greeting: "${sentence.replace(/ \[\[.*$/, ' …')}"`;
   if (greeting && (!firstBody || text.slice(greeting.end, firstBody.start).includes('\n'))) {
     // The greeting stands on its own line: the acknowledgement opens the first paragraph after it.
-    if (firstBody) return { title, preferred: true, edits: [{ start: firstBody.start, end: firstBody.start, newText: `${ACKNOWLEDGEMENT_SENTENCE} ` }] };
+    if (firstBody) return { title, preferred, edits: [{ start: firstBody.start, end: firstBody.start, newText: `${sentence} ` }] };
     const eol = detectEol(text);
-    return { title, preferred: true, edits: [{ start: greeting.end, end: greeting.end, newText: `${eol}${eol}${ACKNOWLEDGEMENT_SENTENCE}` }] };
+    return { title, preferred, edits: [{ start: greeting.end, end: greeting.end, newText: `${eol}${eol}${sentence}` }] };
   }
   const at = firstBody ?? variant.sentences[0];
-  return { title: "Open with an acknowledgement of the customer's situation", preferred: true, edits: [{ start: at.start, end: at.start, newText: `${ACKNOWLEDGEMENT_SENTENCE} ` }] };
+  return { title, preferred, edits: [{ start: at.start, end: at.start, newText: `${sentence} ` }] };
 }

@@ -51,7 +51,7 @@ export const oversharing: Rule = {
           start: first.start,
           end: last.end,
           message: `${storyName(run, words, context.doc.text)} shifts the focus from the customer to you. Keep one short shared-experience clause, then refocus: "So, let's see what we can do to …".`,
-          fixes: [refocusFix(run, sentences[j + 1], context.doc.text)],
+          fixes: [refocusFix(run, sentences[j + 1], context.doc.text), dropStoryFix(run, sentences[j + 1])],
         });
       }
       i = j;
@@ -91,4 +91,13 @@ function refocusFix(run: Sentence[], next: Sentence | undefined, text: string): 
     preferred: true,
     edits: [{ start: first.start, end: last.end, newText }],
   };
+}
+
+/** The alternative: drop the whole story and turn straight to the customer. */
+function dropStoryFix(run: Sentence[], next: Sentence | undefined): Fix {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const alreadyRefocused = next !== undefined && REFOCUS.test(next.text);
+  if (alreadyRefocused && next) return { title: 'Drop the story', preferred: false, edits: [{ start: first.start, end: next.start, newText: '' }] };
+  return { title: 'Drop the story and refocus on the customer', preferred: false, edits: [{ start: first.start, end: last.end, newText: REFOCUS_SENTENCE }] };
 }
