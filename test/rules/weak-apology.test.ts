@@ -109,3 +109,10 @@ test('positions are exact with CRLF and emoji before the apology', () => {
 });
 
 fixtureSuite(RULE, test, assert);
+
+test('disable comments and front matter switch the rule off where the author says', () => {
+  assert.deepEqual(flagged('<!-- rapport-disable-next-line weak-apology -->\nSorry!\n', RULE), []);
+  assert.deepEqual(flagged('{{!-- rapport-disable-next-line weak-apology --}}\nSorry!\n', RULE, 'handlebars'), []);
+  assert.deepEqual(flagged('---\nrapport:\n  rules:\n    weak-apology: off\n---\nSorry!\n', RULE), []);
+  assert.deepEqual(flagged('<!-- rapport-disable-next-line oversharing -->\nSorry!\n', RULE), ['Sorry!']);
+});
