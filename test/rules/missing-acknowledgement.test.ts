@@ -125,3 +125,11 @@ test("the guide's other acknowledgements are offered as alternatives, and each o
   assert.equal(bare.fixes.length, 3);
   assert.equal(fixed('Hi Sam,\n\nI understand. Your parcel was lost.', RULE, 2), 'Hi Sam,\n\nI hear that [[their concern, in their words]]. Your parcel was lost.');
 });
+
+test("the rule's own example: the bad text is flagged and the better text is clean", async () => {
+  const { ruleById } = await import('../../server/src/engine');
+  const rule = ruleById(RULE)!;
+  assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
+  assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
+  assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
+});

@@ -81,3 +81,11 @@ test('the alternative fix drops the whole story', () => {
   assert.equal(fixed(noRefocus, RULE, 1), "So, let's see what we can do to [[solve this for you]]. Your new charger ships today.");
   assert.equal(findingsOf(noRefocus, RULE)[0].fixes[1].preferred, false);
 });
+
+test("the rule's own example: the bad text is flagged and the better text is clean", async () => {
+  const { ruleById } = await import('../../server/src/engine');
+  const rule = ruleById(RULE)!;
+  assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
+  assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
+  assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
+});

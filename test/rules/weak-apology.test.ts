@@ -116,3 +116,11 @@ test('disable comments and front matter switch the rule off where the author say
   assert.deepEqual(flagged('---\nrapport:\n  rules:\n    weak-apology: off\n---\nSorry!\n', RULE), []);
   assert.deepEqual(flagged('<!-- rapport-disable-next-line oversharing -->\nSorry!\n', RULE), ['Sorry!']);
 });
+
+test("the rule's own example: the bad text is flagged and the better text is clean", async () => {
+  const { ruleById } = await import('../../server/src/engine');
+  const rule = ruleById(RULE)!;
+  assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
+  assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
+  assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
+});

@@ -70,8 +70,8 @@ export const missingAcknowledgement: Rule = {
       'Whenever a customer is aggrieved or has already established an adverse experience, the most crucial factor on their behalf would be to believe that their perspective continues to be heard and understood.',
   },
   example: {
-    bad: 'Hi {{customer.first_name}},\n\nYour replacement ships today.',
-    better: "Hi {{customer.first_name}},\n\nI understand how frustrating it is to wait for a parcel that didn't arrive. Your replacement ships today.",
+    bad: 'Hi {{customer.first_name}},\n\nYour parcel was lost by the courier. A replacement ships today.',
+    better: "Hi {{customer.first_name}},\n\nI understand how frustrating it is to wait for a parcel that never arrives. Your parcel was lost by the courier. A replacement ships today.",
   },
 
   // A bare "I understand." anywhere is weak: the guide asks for a genuine response.
