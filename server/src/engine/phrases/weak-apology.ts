@@ -68,6 +68,8 @@ export const weakApologyPhrases: ApologyPhrase[] = [
       { bad: "I'm sorry if you feel we let you down.", better: "I'm sorry we let you down." },
       { bad: "I'm sorry if you were charged twice.", better: "I'm sorry you were charged twice." },
       { bad: "We're sorry if you feel frustrated.", better: 'I apologize for [[what went wrong]].' },
+      { bad: 'Sorry if this caused you any trouble.', better: "I'm sorry this caused you any trouble." },
+      { bad: 'So sorry if the instructions were confusing, here is a video.', better: "I'm so sorry the instructions were confusing, here is a video." },
     ],
   },
   {

@@ -99,17 +99,23 @@ function fixesFor(phrase: ApologyPhrase, sentence: Sentence, index: number, leng
       ];
     }
     case 'drop-condition': {
-      const clause = rest.trim();
-      // What follows must read as a clause of its own once "if" goes: "we let you down", "you were charged twice".
+      // The conditional clause runs to the first comma or semicolon; what follows stays as its own sentence.
+      const comma = rest.search(/[,;]/);
+      const clauseEnd = comma >= 0 ? end + comma : sentence.end;
+      const clause = text.slice(end, clauseEnd).trim();
       const aboutFeelings = /^you\s+(?:feel|felt|think|thought|believe)\b/i.test(clause);
-      if (!aboutFeelings && /^(?:we|i|our|your|the|this|that|it|you|there|my|anything|something)\b/i.test(clause) && clause.split(/\s+/).length >= 3) {
-        const kept = original.replace(/\s+if\s+[\s\S]*$/i, ' ');
+      const replacements = sentenceReplacements(sentence, start, clauseEnd, context);
+      // What follows must read as a clause of its own once "if" goes: "we let you down", "you were charged twice".
+      if (!aboutFeelings && /^(?:we|i|our|your|the|this|that|it|you|there|my)\b/i.test(clause) && clause.split(/\s+/).length >= 3) {
+        let kept = original.replace(/\s+if\s+[\s\S]*$/i, ' ');
+        // "Sorry if …" has nobody apologizing: give it a subject.
+        if (!/^\s*(?:i|we)\b/i.test(kept)) kept = `I'm ${kept.trimStart().charAt(0).toLowerCase()}${kept.trimStart().slice(1)}`;
         return [
           { title: `Drop the condition: "${shorten(`${kept.trim()} ${clause}`)}"`, preferred: true, edits: [{ start, end, newText: kept }] },
-          ...sentenceReplacements(sentence, start, sentence.end, context).map((fix) => ({ ...fix, preferred: false })),
+          ...replacements.map((fix) => ({ ...fix, preferred: false })),
         ];
       }
-      return sentenceReplacements(sentence, start, sentence.end, context);
+      return replacements;
     }
     case 'full-apology':
     default:
