@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeJsonString, parseCsv, readZendeskJson } from '../../server/src/cli/exports';
-import { lintJson, project, runCli, textAt } from './helpers';
+import { FLAGGED_DELAY, lintJson, project, runCli, textAt } from './helpers';
 
 // Escapes (\u00e9, \", \n, \t) before the findings make decoded and file offsets differ.
 const SINGLE = `{
@@ -27,7 +27,7 @@ test('a single Zendesk macro: findings point at the JSON file and name the macro
   const apologies = files[0].findings.filter((f) => f.rule === 'weak-apology');
   assert.equal(apologies.length, 1, JSON.stringify(files[0].findings));
   assert.equal(apologies[0].range.start.line, 6);
-  assert.equal(textAt(SINGLE, apologies[0].range), 'Sorry for');
+  assert.match(textAt(SINGLE, apologies[0].range), FLAGGED_DELAY);
   assert.equal(apologies[0].macro, 'Café order "late"');
   const edit = apologies[0].fixes[0].edits[0];
   assert.equal(textAt(SINGLE, edit.range), 'Sorry for the delay.');
@@ -77,7 +77,7 @@ test('a CSV export: multi-line quoted bodies with "" escapes map back to the fil
   const apologies = files[0].findings.filter((f) => f.rule === 'weak-apology');
   assert.equal(apologies.length, 2, JSON.stringify(files));
   assert.deepEqual(apologies[0].range.start, { line: 3, character: 29 });
-  assert.equal(textAt(CSV, apologies[0].range), 'Sorry for');
+  assert.match(textAt(CSV, apologies[0].range), FLAGGED_DELAY);
   assert.equal(textAt(CSV, apologies[1].range), 'Sorry for any inconvenience');
   assert.equal(apologies[0].macro, 'Late parcel');
 });

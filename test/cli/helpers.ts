@@ -60,3 +60,6 @@ export function textAt(text: string, range: JsonFinding['range']): string {
   const offsetOf = (p: { line: number; character: number }) => lineStarts[p.line] + p.character;
   return text.slice(offsetOf(range.start), offsetOf(range.end));
 }
+
+/** What weak-apology flags in "Sorry for the delay.": the opening words or the whole clause. */
+export const FLAGGED_DELAY = /^Sorry for(?: the delay)?$/;
