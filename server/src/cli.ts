@@ -10,6 +10,7 @@ import { DEFAULT_MAX_FILE_SIZE, findConfigFile, readConfigFile } from './config'
 import { collectFiles, loadIgnoreRules } from './cli/files';
 import { format, FORMATS, type Format, type RunSummary } from './cli/formats';
 import { formatSize, lintTarget } from './cli/lint-file';
+import { defaultJobs, isLintWorker, lintInWorkers, runLintWorker } from './cli/parallel';
 
 export { collectFiles, MACRO_EXTENSIONS } from './cli/files';
 export { languageOf } from './cli/lint-file';
@@ -26,6 +27,7 @@ Options:
   --max-warnings <n>     exit 1 when there are more than n warnings
   --max-file-size <size> skip larger files (bytes, or with KB/MB; default ${formatSize(DEFAULT_MAX_FILE_SIZE)})
   --config <file>        settings file (default: the nearest .rapport.json)
+  --jobs <n>             lint on n threads (default: one per core for big libraries)
   -h, --help             show this help
 
 Ignored when searching folders: paths in .rapportignore (gitignore syntax, next to
@@ -41,6 +43,7 @@ interface Options {
   fix: boolean;
   maxWarnings?: number;
   maxFileSize?: number;
+  jobs?: number;
   inputs: string[];
 }
 
@@ -85,6 +88,10 @@ function parseArgs(argv: string[]): Options | 'help' {
       const bytes = parseSize(raw);
       if (bytes === undefined) throw new UsageError(`--max-file-size needs a size such as 1000000, 500KB or 5MB, not "${raw}".`);
       options.maxFileSize = bytes;
+    } else if (flag === '--jobs' || flag === '-j') {
+      const raw = value();
+      if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--jobs needs a whole number of at least 1, not "${raw}".`);
+      options.jobs = Number(raw);
     } else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option "${flag}".`);
     else options.inputs.push(arg);
   }
@@ -92,7 +99,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   return options;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let options: Options | 'help';
   try {
     options = parseArgs(argv);
@@ -132,7 +139,9 @@ export function main(argv: string[]): number {
   }
 
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const results = targets.map((target) => lintTarget(target, { config, maxFileSize, fix: options.fix }));
+  const lintOptions = { config, maxFileSize, fix: options.fix };
+  const jobs = options.jobs ?? defaultJobs(targets.length);
+  const results = jobs > 1 ? await lintInWorkers(__filename, targets, lintOptions, jobs) : targets.map((target) => lintTarget(target, lintOptions));
   const run: RunSummary = { results, notices };
   process.stdout.write(`${format(run, options.format)}\n`);
 
@@ -154,11 +163,14 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`rapport: unexpected error: ${(error as Error).stack ?? error}\n`);
-    process.exitCode = 2;
-  }
+if (isLintWorker()) {
+  runLintWorker();
+} else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`rapport: unexpected error: ${(error as Error).stack ?? error}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

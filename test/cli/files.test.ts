@@ -81,3 +81,15 @@ test('a directory with nothing to lint exits 2 with a message', () => {
   assert.equal(run.status, 2);
   assert.match(run.stderr, /nothing to lint/);
 });
+
+test('--jobs: linting on worker threads gives the same report, in the same order', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 80; i++) files[`lib/group-${i % 3}/macro-${String(i).padStart(2, '0')}.md`] = i % 2 ? MACRO : `Hi,\n\nYour order ${i} ships today.\n`;
+  const dir = project(files);
+  const single = runCli(dir, 'lint', '--format', 'json', '--jobs', '1', 'lib');
+  const threaded = runCli(dir, 'lint', '--format', 'json', '--jobs', '2', 'lib');
+  assert.equal(threaded.status, single.status);
+  assert.equal(threaded.stdout, single.stdout);
+  assert.equal(JSON.parse(threaded.stdout).length, 80);
+  assert.equal(runCli(dir, 'lint', '--jobs', '0', 'lib').status, 2);
+});

@@ -156,7 +156,8 @@ export function lintTarget(target: Target, options: LintFileOptions): FileResult
       const what = kind === 'json-export' ? 'Zendesk macro export' : 'CSV macro export';
       return { ...result, error: `cannot be read as a ${what}: ${error.message}` };
     }
-    throw error;
+    // An engine failure on one file must not stop the review of the others.
+    return { ...result, error: `Rapport failed on this file, please report it: ${(error as Error).message}` };
   }
 
   if (options.fix) {
