@@ -47,3 +47,13 @@ test('without --fix nothing is written', () => {
   runCli(dir, 'lint', 'a.md');
   assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), 'Sorry for the delay.\n');
 });
+
+test('--fix never writes a file that is not valid UTF-8', () => {
+  // "Café" in Latin-1: the é byte is not UTF-8, so a rewrite would turn it into U+FFFD.
+  const latin1 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' order.\n\nSorry for the delay.\n')]);
+  const dir = project({ 'latin1.md': latin1 });
+  const run = runCli(dir, 'lint', '--fix', 'latin1.md');
+  assert.match(run.stdout, /latin1\.md: fixes not applied: the file is not valid UTF-8/);
+  assert.ok(fs.readFileSync(path.join(dir, 'latin1.md')).equals(latin1));
+  assert.match(run.stdout, /\[weak-apology\]/, 'still linted');
+});

@@ -45,6 +45,7 @@ export function formatText(run: RunSummary): string {
   for (const r of run.results) {
     if (r.notice) out.push(`${r.file}: ${r.notice}`);
     if (r.error) out.push(`${r.file}: error: ${r.error}`);
+    if (r.fixProblem) out.push(`${r.file}: ${r.fixProblem}`);
     for (const fix of r.applied) {
       out.push(`${r.file}:${fix.position.line + 1}:${fix.position.character + 1}  fixed    ${fix.title}${macroNote(fix)}  [${fix.rule}]`);
     }
@@ -81,6 +82,7 @@ export function formatJson(run: RunSummary): string {
     file: r.file,
     ...(r.notice ? { notice: r.notice } : {}),
     ...(r.error ? { error: r.error } : {}),
+    ...(r.fixProblem ? { fixProblem: r.fixProblem } : {}),
     findings: r.findings,
     ...(r.applied.length > 0 ? { fixed: r.applied.map((a) => ({ rule: a.rule, title: a.title, position: a.position, ...(a.macro ? { macro: a.macro } : {}) })) } : {}),
   }));
@@ -192,6 +194,7 @@ export function formatGithub(run: RunSummary): string {
   for (const r of run.results) {
     const file = escapeProperty(githubFile(r.file));
     if (r.error) out.push(`::error file=${file},title=rapport::${escapeData(r.error)}`);
+    if (r.fixProblem) out.push(`::warning file=${file},title=rapport::${escapeData(r.fixProblem)}`);
     for (const fix of r.applied) out.push(`Fixed ${githubFile(r.file)}:${fix.position.line + 1}:${fix.position.character + 1}: ${fix.title} [${fix.rule}]`);
     for (const f of r.findings) {
       const region = sarifRegion(f);

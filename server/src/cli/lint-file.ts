@@ -45,6 +45,8 @@ export interface FileResult {
   notice?: string;
   /** Why the file could not be linted (unreadable, malformed export). */
   error?: string;
+  /** Why --fix left a linted file unchanged (it would not survive being written back). */
+  fixProblem?: string;
 }
 
 export interface LintFileOptions {
@@ -136,12 +138,13 @@ export function lintTarget(target: Target, options: LintFileOptions): FileResult
   if (size > options.maxFileSize) {
     return { ...result, notice: `skipped: ${formatSize(size)} is over the size limit of ${formatSize(options.maxFileSize)} (set "maxFileSize" in .rapport.json or --max-file-size)` };
   }
-  let raw: string;
+  let buffer: Buffer;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    buffer = fs.readFileSync(file);
   } catch (error) {
     return { ...result, error: `cannot be read (${errorCode(error)})` };
   }
+  const raw = buffer.toString('utf8');
   // Positions are those an editor shows: after the byte-order mark, which --fix keeps.
   const bom = raw.startsWith('\uFEFF');
   let text = bom ? raw.slice(1) : raw;
@@ -160,7 +163,14 @@ export function lintTarget(target: Target, options: LintFileOptions): FileResult
     return { ...result, error: `Rapport failed on this file, please report it: ${(error as Error).message}` };
   }
 
-  if (options.fix) {
+  // Text that is not UTF-8 would come back changed everywhere; never write it.
+  let fix = options.fix;
+  if (fix && !Buffer.from(raw, 'utf8').equals(buffer)) {
+    fix = false;
+    result.fixProblem = 'fixes not applied: the file is not valid UTF-8, and writing it back would change other characters';
+  }
+
+  if (fix) {
     const original = text;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const chosen = new Map<Fix, Finding>();
