@@ -72,4 +72,9 @@ test('SARIF regions are 1-based and count UTF-16 code units', () => {
   // "Your " (5) + the emoji (2 code units) + " is late. " (10) = 17 units before "Sorry".
   assert.deepEqual({ ...region, endColumn: 0 }, { startLine: 3, startColumn: 18, endLine: 3, endColumn: 0 });
   assert.ok(['Sorry for', 'Sorry for the delay'].some((flagged) => region.endColumn === 18 + flagged.length), JSON.stringify(region));
+  // Only the fix that needs no fill-in is offered as a SARIF fix.
+  const fixes = (result as unknown as { fixes?: Array<{ description: { text: string }; artifactChanges: Array<{ replacements: Array<{ deletedRegion: { startLine: number; startColumn: number }; insertedContent: { text: string } }> }> }> }).fixes;
+  assert.ok(fixes && fixes.length >= 1, JSON.stringify(result));
+  assert.ok(fixes.every((fix) => !fix.artifactChanges[0].replacements.some((r) => r.insertedContent.text.includes('[['))));
+  assert.deepEqual(fixes[0].artifactChanges[0].replacements[0].deletedRegion.startLine, 3);
 });

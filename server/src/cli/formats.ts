@@ -102,14 +102,30 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri: pathToFileURL(path.resolve(file)).href };
 }
 
-function sarifRegion(f: PositionedFinding) {
+function sarifRegion(range: PositionedFinding['range']) {
   // SARIF lines and columns are 1-based; columns count UTF-16 code units (run.columnKind).
   return {
-    startLine: f.range.start.line + 1,
-    startColumn: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
   };
+}
+
+/** The fixes a tool could apply unattended, as SARIF fix objects (fixes needing the author's words are left out). */
+function sarifFixes(file: string, f: PositionedFinding) {
+  const fixes = f.fixes
+    .filter((fix) => !fix.needsInput)
+    .map((fix) => ({
+      description: { text: fix.title },
+      artifactChanges: [
+        {
+          artifactLocation: artifactLocation(file),
+          replacements: fix.edits.map((edit) => ({ deletedRegion: sarifRegion(edit.range), insertedContent: { text: edit.newText } })),
+        },
+      ],
+    }));
+  return fixes.length > 0 ? { fixes } : {};
 }
 
 export function formatSarif(run: RunSummary): string {
@@ -133,7 +149,8 @@ export function formatSarif(run: RunSummary): string {
       ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
       level: SARIF_LEVEL[f.severity],
       message: { text: `${f.message}${macroNote(f)}` },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file), region: sarifRegion(f) } }],
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file), region: sarifRegion(f.range) } }],
+      ...sarifFixes(r.file, f),
       ...(f.macro || f.condition ? { properties: { ...(f.macro ? { macro: f.macro } : {}), ...(f.condition ? { condition: f.condition } : {}) } } : {}),
     })),
   );
@@ -197,7 +214,7 @@ export function formatGithub(run: RunSummary): string {
     if (r.fixProblem) out.push(`::warning file=${file},title=rapport::${escapeData(r.fixProblem)}`);
     for (const fix of r.applied) out.push(`Fixed ${githubFile(r.file)}:${fix.position.line + 1}:${fix.position.character + 1}: ${fix.title} [${fix.rule}]`);
     for (const f of r.findings) {
-      const region = sarifRegion(f);
+      const region = sarifRegion(f.range);
       out.push(
         `::${GITHUB_LEVEL[f.severity]} file=${file},line=${region.startLine},col=${region.startColumn},endLine=${region.endLine},endColumn=${region.endColumn},title=${escapeProperty(`rapport(${f.rule})`)}::${escapeData(`${f.message}${macroNote(f)}`)}`,
       );
