@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lintTarget } from '../../server/src/cli/lint-file';
 import { lintJson, project, runCli } from './helpers';
 
 const MACRO = 'Sorry for the delay.\n';
@@ -92,4 +93,12 @@ test('--jobs: linting on worker threads gives the same report, in the same order
   assert.equal(threaded.stdout, single.stdout);
   assert.equal(JSON.parse(threaded.stdout).length, 80);
   assert.equal(runCli(dir, 'lint', '--jobs', '0', 'lib').status, 2);
+});
+
+test('a file that fails to read is reported as an error for that file, not a crash', () => {
+  // A folder passed where a file is expected fails at read time (EISDIR), like an unreadable file.
+  const dir = project({ 'folder.md/inner.md': MACRO });
+  const result = lintTarget({ file: path.join(dir, 'folder.md'), kind: 'macro', named: true }, { config: {}, maxFileSize: 1024 * 1024, fix: false });
+  assert.match(result.error ?? '', /^cannot be read \(EISDIR\)$/);
+  assert.deepEqual(result.findings, []);
 });

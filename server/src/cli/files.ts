@@ -16,8 +16,8 @@ export const IGNORE_FILE = '.rapportignore';
 /** Repository documents that are not macros: skipped in walks and globs, linted when named. */
 export const DEFAULT_IGNORED_NAMES = ['readme.md', 'changelog.md', 'license.md', 'contributing.md'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
-/** A .json or .csv larger than this is not sniffed for export content during a walk. */
-const SNIFF_LIMIT = 64 * 1024 * 1024;
+/** How much of a .json file a walk reads to tell an export: its keys come early. */
+const JSON_SNIFF_BYTES = 64 * 1024;
 
 export type FileKind = 'macro' | 'json-export' | 'csv-export';
 
@@ -60,8 +60,7 @@ function readHead(file: string, bytes: number): string {
 export function looksLikeExport(file: string, kind: FileKind): boolean {
   try {
     if (kind === 'csv-export') return looksLikeCsvExport(readHead(file, 4096).split(/\r?\n/, 1)[0]);
-    if (fs.statSync(file).size > SNIFF_LIMIT) return false;
-    return looksLikeJsonExport(fs.readFileSync(file, 'utf8'));
+    return looksLikeJsonExport(readHead(file, JSON_SNIFF_BYTES));
   } catch {
     return false;
   }
