@@ -42,6 +42,7 @@ export class ServerSession {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/showMessageRequest', () => null);
   }
 
   static async start(serverJs: string, rootDir: string): Promise<ServerSession> {

@@ -11,7 +11,7 @@ test('exit 0 with warnings only, with a readable text report and a summary', () 
   const run = runCli(dir, 'lint', 'a.md');
   assert.equal(run.status, 0);
   assert.match(run.stdout, /^a\.md:3:21 {2}warning {2}.*Sorry for.* {2}\[weak-apology\]$/m);
-  assert.match(run.stdout, /^1 file checked, \d+ findings? \(\d+ warning\)\.$/m);
+  assert.match(run.stdout, /^1 file checked, (1 finding \(1 warning\)|\d+ findings \(\d+ warnings\))\.$/m);
 });
 
 test('exit 0 and "no findings" for a clean library', () => {
@@ -78,4 +78,12 @@ test('--help exits 0', () => {
   const run = runCli(project({}), '--help');
   assert.equal(run.status, 0);
   assert.match(run.stdout, /--format <format> +text \(default\), json, sarif or github/);
+});
+
+test('the summary counts files, findings by severity, skips and fixes', () => {
+  const dir = project({ 'a.md': WARNING_MACRO, 'b.md': WARNING_MACRO, 'c.md': CLEAN_MACRO, 'big.md': 'x'.repeat(5000) });
+  const run = runCli(dir, 'lint', '--max-file-size', '4KB', '.');
+  const warnings = (run.stdout.match(/ {2}warning {2}/g) ?? []).length;
+  assert.ok(warnings >= 2);
+  assert.match(run.stdout, new RegExp(`^3 files checked, ${warnings} findings \\(${warnings} warnings\\), 1 skipped\\.$`, 'm'));
 });

@@ -65,7 +65,7 @@ export function formatText(run: RunSummary): string {
   parts.push(
     total === 0
       ? 'no findings'
-      : `${plural(total, 'finding')} (${Object.entries(bySeverity).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')})`,
+      : `${plural(total, 'finding')} (${Object.entries(bySeverity).filter(([, n]) => n > 0).map(([s, n]) => (s === 'info' ? `${n} info` : plural(n, s))).join(', ')})`,
   );
   if (applied > 0) parts.push(`${applied} ${applied === 1 ? 'fix' : 'fixes'} applied in ${plural(run.results.filter((r) => r.applied.length > 0).length, 'file')}`);
   if (skipped > 0) parts.push(`${skipped} skipped`);
