@@ -89,7 +89,7 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
 
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
   const fixes = (report.fixes ?? []).map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => hasFillIn(e.newText)) }));
-  const finding: Finding = { rule: rule.id, severity, message: report.message, start: report.start, end: report.end, fixes };
+  const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
   if (condition) {
     finding.condition = condition;
     finding.message = `${report.message} (${condition})`;

@@ -1,0 +1,32 @@
+// Phrase data for missing-name: what tells the customer is upset, which
+// placeholders render a name, and how a greeting takes the name.
+
+/** Words that say the customer is upset or complaining (not merely asking). */
+export const UPSET_SIGNALS = /\b(?:frustrat\w*|upset\w*|angry|anger|annoy\w*|disappoint\w*|unhappy|dissatisf\w*|complain\w*|unacceptable|let\s+(?:you|them)\s+down|(?:i|we)\s+apologi[sz]e\s+for\s+(?!any\b)|(?:i'm|i’m|i\s+am|we're|we’re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry\s+(?:to\s+hear|that|for)\b|sorry\s+to\s+hear)\b/i;
+
+/** Macro titles that name an upset customer or a complaint. */
+export const UPSET_TITLE = /\b(?:complaint|angry|upset|frustrat\w*|apology|apologi[sz]e|disappoint\w*|unhappy)\b/i;
+
+/** A placeholder path that renders the customer's name (last segment, or the whole person). */
+export const NAME_PATH = /(?:^|[._\->])(?:first_?name|firstname|given_?name|full_?name|fullname|real_?name|realname|display_?name|nick_?name|user_?name|username|name|author|requester|recipient|customer|user|contact)$/i;
+
+/** Greeting words, and the generic addressee after them the name replaces ("Hi there," -> "Hi {{…}},"). */
+export const GREETING_WORDS = /^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|howdy|hiya)\b/i;
+export const GENERIC_ADDRESSEE = /^[ \t]+(?:there|all|everyone|everybody|folks|friend|team|(?:valued\s+)?(?:customer|client|user|member|sir\s+or\s+madam|sir\/madam))\b/i;
+
+export const DEFAULT_NAME_PLACEHOLDER = '{{customer.first_name}}';
+
+export const missingNameExamples: Array<{ bad: string; better: string }> = [
+  {
+    bad: "Hi,\n\nI'm sorry to hear your order arrived damaged. I'll send a replacement today.\n",
+    better: "Hi {{customer.first_name}},\n\nI'm sorry to hear your order arrived damaged. I'll send a replacement today.\n",
+  },
+  {
+    bad: "Hello there,\n\nI understand how frustrating the delay is. I'll call the courier this morning.\n",
+    better: "Hello {{customer.first_name}},\n\nI understand how frustrating the delay is. I'll call the courier this morning.\n",
+  },
+  {
+    bad: "I'm sorry to hear the update let you down. I'll roll your account back today.\n",
+    better: "Hi {{customer.first_name}},\n\nI'm sorry to hear the update let you down. I'll roll your account back today.\n",
+  },
+];
