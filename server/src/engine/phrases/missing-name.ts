@@ -7,8 +7,21 @@ export const UPSET_SIGNALS = /\b(?:frustrat\w*|upset\w*|angry|anger|annoy\w*|dis
 /** Macro titles that name an upset customer or a complaint. */
 export const UPSET_TITLE = /\b(?:complaint|angry|upset|frustrat\w*|apology|apologi[sz]e|disappoint\w*|unhappy)\b/i;
 
-/** A placeholder path that renders the customer's name (last segment, or the whole person). */
-export const NAME_PATH = /(?:^|[._\->])(?:first_?name|firstname|given_?name|full_?name|fullname|real_?name|realname|display_?name|nick_?name|user_?name|username|name|author|requester|recipient|customer|user|contact)$/i;
+/** Path segments that name a person by themselves: customer.first_name, user.username. */
+const PERSONAL_NAME = /(?:^|[._\->])(?:first_?name|firstname|given_?name|full_?name|fullname|real_?name|realname|display_?name|nick_?name|user_?name|username)$/i;
+/** A bare name segment ("name", "name.first") counts when the path is about the customer. */
+const NAME_SEGMENT = /(?:^|[._\->])(?:name|first|given)(?:[._](?:first|full|given))?$/i;
+const CUSTOMER = /(?:^|[._\->])(?:customers?|requesters?|recipients?|users?|contacts?|authors?|clients?|members?|persons?|visitors?|leads?|end_?users?|submitters?|reporters?|people)(?:$|[._\->])/i;
+/** Whole paths that are the customer: {{name}}, {{ author }}. */
+const CUSTOMER_ALONE = /^(?:name|first_?name|firstname|author|requester|recipient|customer|user|contact|reporter)$/i;
+/** Paths about someone or something else: the agent's signature, the company, the site. */
+const NOT_CUSTOMER = /(?:^|[._\->])(?:agents?|assignees?|staff|senders?|current_?user|currentuser|signature|company|organi[sz]ation|brand|site|product|team|group|account_?manager|owner|event)(?:$|[._\->])/i;
+
+/** Whether a placeholder path renders the customer's name. */
+export function isCustomerNamePath(path: string): boolean {
+  if (NOT_CUSTOMER.test(path)) return false;
+  return CUSTOMER_ALONE.test(path) || PERSONAL_NAME.test(path) || (NAME_SEGMENT.test(path) && CUSTOMER.test(path));
+}
 
 /** Greeting words, and the generic addressee after them the name replaces ("Hi there," -> "Hi {{…}},"). */
 export const GREETING_WORDS = /^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|howdy|hiya)\b/i;

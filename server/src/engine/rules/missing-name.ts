@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from './rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
-import { DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, NAME_PATH, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
+import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
 
@@ -15,7 +15,7 @@ export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean
 /** The placeholder the team greets customers with: the setting, the one the file uses, or the default. */
 export function namePlaceholderFor(context: RuleContext): string {
   if (context.settings.namePlaceholder?.trim()) return context.settings.namePlaceholder.trim();
-  const used = context.doc.placeholders.find((p) => NAME_PATH.test(p.path));
+  const used = context.doc.placeholders.find((p) => isCustomerNamePath(p.path));
   return used?.raw ?? DEFAULT_NAME_PLACEHOLDER;
 }
 
@@ -50,7 +50,7 @@ export const missingName: Rule = {
 function usesName(variant: Variant, unit: MacroUnit, context: RuleContext): boolean {
   const rendered = (at: number) => variant.sentences.some((s) => at >= s.start && at < s.end);
   const { doc, settings } = context;
-  if (doc.placeholders.some((p) => p.start >= unit.start && p.end <= unit.end && NAME_PATH.test(p.path) && rendered(p.start))) return true;
+  if (doc.placeholders.some((p) => p.start >= unit.start && p.end <= unit.end && isCustomerNamePath(p.path) && rendered(p.start))) return true;
   const own = settings.namePlaceholder?.trim();
   if (own) {
     for (let at = doc.text.indexOf(own, unit.start); at >= 0 && at < unit.end; at = doc.text.indexOf(own, at + 1)) {
