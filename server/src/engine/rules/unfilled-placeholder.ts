@@ -28,8 +28,8 @@ export const unfilledPlaceholder: Rule = {
       reports.push({ start, end, message });
     };
 
-    // Fills-ins a fix left: the brackets are prose (not code, a comment or a template expression).
-    for (const m of text.matchAll(FILL_IN_PATTERN)) {
+    // Fill-ins a fix left: the brackets are prose (not code, a comment or a template expression).
+    for (const m of text.matchAll(new RegExp(FILL_IN_PATTERN.source, 'g'))) {
       const start = m.index!;
       const end = start + m[0].length;
       if (!isProse(doc, start, 2) || !isProse(doc, end - 2, 2)) continue;
