@@ -15,6 +15,7 @@ export { LineIndex } from './text';
 export { parseDocument } from './document/parse';
 export { rules, ruleById } from './rules';
 export type { Rule, RuleMeta } from './rules/rule';
+export { describeRule } from './rules/describe';
 
 export interface LintResult {
   findings: Finding[];

@@ -26,7 +26,7 @@ export const missingName: Rule = {
   fixable: true,
   why: {
     source: '002_7ed0ca1cf187ed43.txt',
-    quote: "It's also good practice to use the customers name in a difficult situation.",
+    quote: "It's also good practice to use the customers name in a difficult situation",
   },
   example: {
     bad: "Hi,\n\nI'm sorry to hear your order arrived damaged.",
