@@ -15,6 +15,11 @@ function normalize(text: string): string {
   return text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
+/** The quoted words: a full stop closing the quote may sit after a bracket in the guide. */
+function quotedParts(quote: string): string[] {
+  return quote.split('…').map((part) => normalize(part).replace(/^[\s.,;:]+|[\s.,;:]+$/g, '')).filter(Boolean);
+}
+
 test('the docs index is generated from the registry (run npm run docs after changing a rule)', () => {
   assert.ok(fs.existsSync(DOCS_INDEX), 'docs/rules/README.md is missing: run npm run docs');
   assert.equal(fs.readFileSync(DOCS_INDEX, 'utf8'), renderDocsIndex(rules), 'docs/rules/README.md is out of date: run npm run docs');
@@ -35,7 +40,7 @@ test('every registered rule has a docs page that quotes its guide and says how t
     const text = fs.readFileSync(page, 'utf8');
     assert.ok(text.startsWith(`# ${rule.id}\n`), `${rule.id}.md should start with its id as the title`);
     assert.ok(text.includes(rule.why.source), `${rule.id}.md should name its guide ${rule.why.source}`);
-    for (const part of rule.why.quote.split('…').map(normalize).filter(Boolean)) {
+    for (const part of quotedParts(rule.why.quote)) {
       assert.ok(normalize(text).includes(part), `${rule.id}.md should quote the guide: ${part}`);
     }
     assert.ok(text.includes(`rapport-disable-next-line ${rule.id}`), `${rule.id}.md should say how to disable it`);
@@ -52,7 +57,7 @@ test('every rule quotes words that really are in the guide it names', (t) => {
     assert.ok(fs.existsSync(file), `${rule.id}: guide file ${rule.why.source} does not exist in ${GUIDE_DIR}`);
     const guide = normalize(fs.readFileSync(file, 'utf8'));
     // "…" joins quoted parts the rule left out between them.
-    for (const part of rule.why.quote.split('…').map(normalize).filter(Boolean)) {
+    for (const part of quotedParts(rule.why.quote)) {
       assert.ok(guide.includes(part), `${rule.id}: "${part}" is not in ${rule.why.source}`);
     }
   }

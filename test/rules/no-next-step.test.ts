@@ -85,3 +85,9 @@ test('a rapport-disable comment and the rule setting turn it off', () => {
   assert.deepEqual(findingsOf(`<!-- rapport-disable-file no-next-step -->\n${bad}`, RULE), []);
   assert.deepEqual(findingsOf(bad, RULE, 'markdown', { rules: { 'no-next-step': 'off' } }), []);
 });
+
+test('a stock "any other questions, let us know" offer is not a plan, but a real step beside it is', () => {
+  assert.equal(findingsOf("I'm sorry to hear the invoice was wrong. Don't hesitate to contact us if you need anything else.", RULE).length, 1);
+  assert.deepEqual(findingsOf("I'm sorry to hear the invoice was wrong. I'll send a corrected one today; let me know if you have any other questions.", RULE), []);
+  assert.deepEqual(findingsOf("I'm sorry to hear the invoice was wrong. If it is still wrong next month, please contact us.", RULE), []);
+});

@@ -28,6 +28,11 @@ export const NEXT_STEP = new RegExp(
   'i',
 );
 
+/** A stock closing offer ("If you have any other questions, let us know"): a courtesy, not a next step. */
+export const CLOSING_OFFER = /[^,;.!?]*\b(?:(?:any|other|more|further|additional)\s+(?:questions?|concerns?)|anything\s+else|(?:don't|don’t|do\s+not)\s+hesitate)\b[^,;.!?]*/gi;
+/** The contact words such an offer uses, removed with it so they cannot count as the plan. */
+export const CONTACT_US = /\b(?:please\s+)?(?:feel\s+free\s+to\s+)?(?:let\s+(?:us|me)\s+know|contact\s+(?:us|me|our\s+\w+(?:\s+team)?)|reach\s+out(?:\s+to\s+(?:us|me))?|get\s+in\s+touch|write\s+(?:to\s+)?(?:us|me)|(?:e-?mail|call)\s+(?:us|me))\b/gi;
+
 /** A sign-off line ("Best,", "Kind regards,", "Thanks!"): the fix inserts the plan above it. */
 export const SIGN_OFF = /^[ \t]*(?:best(?:\s+(?:regards|wishes))?|(?:kind|warm|warmest|best|many)\s+(?:regards|thanks)|regards|thanks(?:\s+(?:again|so\s+much))?|thank\s+you(?:\s+(?:again|so\s+much))?|many\s+thanks|cheers|sincerely|yours\s+(?:sincerely|truly)|all\s+the\s+best|take\s+care|talk\s+soon|with\s+thanks)\s*[,.!]?[ \t]*$/i;
 
@@ -39,6 +44,10 @@ export const nextStepExamples: Array<{ bad: string; better: string }> = [
   {
     bad: "Hi {{customer.first_name}},\n\nI'm sorry to hear your parcel arrived damaged.\n\nBest,\nSam\n",
     better: "Hi {{customer.first_name}},\n\nI'm sorry to hear your parcel arrived damaged.\n\nHere's what I'll do next: [[the next step, and when]].\n\nBest,\nSam\n",
+  },
+  {
+    bad: "I'm sorry to hear the invoice was wrong. If you have any other questions, please let us know.\n",
+    better: "I'm sorry to hear the invoice was wrong. If you have any other questions, please let us know.\n\nHere's what I'll do next: [[the next step, and when]].\n",
   },
   {
     bad: 'I apologize for the delay with your refund.\n',

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { answersProblem } from './missing-acknowledgement';
-import { NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
+import { CLOSING_OFFER, CONTACT_US, NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
 import { detectEol, LineIndex } from '../text';
 import type { Fix } from '../types';
 
@@ -21,7 +21,7 @@ export const noNextStep: Rule = {
 
   checkVariant(variant, unit, context) {
     if (variant.sentences.length === 0 || !answersProblem(unit, variant)) return undefined;
-    if (variant.sentences.some((s) => NEXT_STEP.test(s.text))) return undefined;
+    if (variant.sentences.some((s) => givesNextStep(s.text))) return undefined;
     const where = variant.chosen.length > 0 && unit.variants.length > 1 ? variant.chosen[variant.chosen.length - 1] : unit.anchor;
     const what = unit.title ? `"${unit.title}" answers a problem` : 'This reply answers a problem';
     return {
@@ -32,6 +32,14 @@ export const noNextStep: Rule = {
     };
   },
 };
+
+/** Whether a sentence gives a next step; a stock "any other questions, let us know" offer does not. */
+export function givesNextStep(sentence: string): boolean {
+  if (!NEXT_STEP.test(sentence)) return false;
+  CLOSING_OFFER.lastIndex = 0;
+  if (!CLOSING_OFFER.test(sentence)) return true;
+  return NEXT_STEP.test(sentence.replace(CLOSING_OFFER, ' ').replace(CONTACT_US, ' '));
+}
 
 /** Adds the plan as its own paragraph above the sign-off, or at the end of the macro. */
 function insertNextStep(unit: MacroUnit, variant: Variant, doc: MacroDocument): Fix {
