@@ -56,6 +56,11 @@ test('offers no move across a block tag or out of a list item', () => {
   assert.deepEqual(listFindings[0].fixes, []);
 });
 
+test('a feeling word that describes the situation is an acknowledgement', () => {
+  assert.equal(findingsOf("I've refunded the order. I know it's frustrating to wait.", RULE).length, 1);
+  assert.equal(findingsOf("I've refunded the order. We know how annoying that was.", RULE).length, 1);
+});
+
 test('an acknowledgement before the solution is fine even with another one after it', () => {
   const text = "I'm sorry to hear the order is late. I've refunded the shipping fee. I understand how annoying the wait is.";
   assert.deepEqual(findingsOf(text, RULE), []);
@@ -67,6 +72,8 @@ test('thanks-for clauses and replies without a solution are not flagged', () => 
     "I've sent the invoice again. Thank you for your patience.",
     'I understand how frustrating the error is. Could you send a screenshot?',
     'Our shop opens at 9. We appreciate your business.',
+    'To fix this, clear the cache. The new version stops those annoying pop-ups.',
+    "I've updated the app. We removed the annoying pop-ups too.",
   ]) {
     assert.deepEqual(findingsOf(good, RULE), [], good);
   }

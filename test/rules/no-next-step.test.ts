@@ -91,3 +91,7 @@ test('a stock "any other questions, let us know" offer is not a plan, but a real
   assert.deepEqual(findingsOf("I'm sorry to hear the invoice was wrong. I'll send a corrected one today; let me know if you have any other questions.", RULE), []);
   assert.deepEqual(findingsOf("I'm sorry to hear the invoice was wrong. If it is still wrong next month, please contact us.", RULE), []);
 });
+
+test('"to let you know" informs; it is not a plan', () => {
+  assert.equal(findingsOf("Hello,\n\nThis message is to let you know that your account was suspended. We apologize for the suspension.", RULE).length, 1);
+});

@@ -21,6 +21,9 @@ export const SOLUTION = new RegExp(
 /** Thanks-for clauses: a courtesy, not the acknowledgement CARP asks for first. */
 export const THANKS_CLAUSE = /\bthank(?:s|\s+you)\s+(?:so\s+much\s+|again\s+)?for\s+[^,.;!?]*/gi;
 
+/** What makes an acknowledgement phrase speak to the customer: a speaker, a "that must be", a "sorry". */
+export const SPOKEN_TO_CUSTOMER = /\b(?:i|we)\b|\b(?:that|this|it)\s+(?:must|sounds|is|was)\b|\bsorry\b|\bunderstandabl[ey]\b|\bcoming\s+from\b/i;
+
 export const acknowledgementOrderExamples: Array<{ bad: string; better: string }> = [
   {
     bad: "I've refunded the second charge. I understand how worrying a double charge is.",

@@ -23,7 +23,7 @@ export const NEXT_STEP = new RegExp(
     String.raw`\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?!imagine\b)\w|\bwould\s+you\s+mind\b`,
     String.raw`\b(?:you\s+(?:can|could|may|might\s+want\s+to|should|need\s+to|must|have\s+to|(?:'ll|’ll|\s*will)\s+need\s+to)|feel\s+free\s+to|to\s+(?:fix|resolve|solve|work\s+around|get\s+around|avoid|continue|proceed|get\s+started|reset|restore|recover|unlock|cancel|update|change|request))\s+\w`,
     String.raw`^(?:(?:to|if|when|once|after|before|until|whenever)\s[^,]*,\s*)?(?:click|tap|go\s+to|open|select|choose|navigate|visit|follow|try|restart|clear|update|upgrade|reinstall|install|reset|enter|type|reply|respond|send|attach|include|provide|check|sign\s+in|log\s+in|contact|call|email|search|read|see|refer|use|add|remove|head\s+over|re-?open|file|submit|download|run|make\s+sure|ensure|activate|verify|wait|let\s+(?:us|me)\s+know|get\s+in\s+touch|reach\s+out|ask|post|comment|share|create|join|upgrade)\b`,
-    String.raw`\b(?:reply\s+to\s+this|respond\s+to\s+this|get\s+back\s+to\s+(?:you|us)|follow\s+up|keep\s+you\s+(?:posted|updated|informed)|be\s+in\s+touch|let\s+you\s+know|reach\s+out)\b`,
+    String.raw`\b(?:reply\s+to\s+this|respond\s+to\s+this|get\s+back\s+to\s+(?:you|us)|follow\s+up|keep\s+you\s+(?:posted|updated|informed)|be\s+in\s+touch|reach\s+out)\b`,
   ].join('|'),
   'i',
 );

@@ -1,13 +1,25 @@
 import type { Rule } from './rule';
 import type { Sentence } from '../document/model';
 import { ACKNOWLEDGEMENT } from '../phrases/acknowledgement';
-import { SOLUTION, THANKS_CLAUSE } from '../phrases/acknowledgement-order';
+import { SOLUTION, SPOKEN_TO_CUSTOMER, THANKS_CLAUSE } from '../phrases/acknowledgement-order';
 import type { Fix } from '../types';
 
-/** An acknowledgement in the CARP sense: a thanks-for clause alone is a courtesy, not one. */
+/**
+ * An acknowledgement in the CARP sense: someone speaks to the customer's situation.
+ * A thanks-for clause alone is a courtesy, and a bare "annoying" ("this stops
+ * annoying pop-ups") describes a thing, not the customer's feelings.
+ */
 export function acknowledges(sentence: Sentence): boolean {
-  return ACKNOWLEDGEMENT.test(sentence.text.replace(THANKS_CLAUSE, ' '));
+  const text = sentence.text.replace(THANKS_CLAUSE, ' ');
+  const m = ACKNOWLEDGEMENT.exec(text);
+  if (!m || !SPOKEN_TO_CUSTOMER.test(text)) return false;
+  // "We removed the annoying pop-ups": a feeling word only acknowledges when it describes the situation.
+  if (FEELING_WORD.test(m[0].trim())) return FEELING_CONTEXT.test(text.slice(0, m.index));
+  return true;
 }
+
+const FEELING_WORD = /^(?:frustrating|annoying|disappointing|stressful|upsetting|worrying)$/i;
+const FEELING_CONTEXT = /(?:\b(?:how|so|really|very|be|is|was|sounds|feels?|been|seem|seems)|'s|’s)\s+$/i;
 
 export const acknowledgementOrder: Rule = {
   id: 'acknowledgement-order',
