@@ -60,11 +60,17 @@ test('placeholders for the agent, the company or the site are not the customer\'
   for (const path of ['agent.first_name', 'current_user.name', 'site_name', 'company.name', 'ticket.requester.email', 'product.name']) {
     assert.equal(isCustomerNamePath(path), false, path);
   }
-  for (const path of ['customer.first_name', 'ticket.requester.name', 'recipient.name.first', 'author', 'user.firstName', 'contact.full_name']) {
+  for (const path of ['customer.first_name', 'ticket.requester.name', 'recipient.name.first', 'author', 'user.firstName', 'contact.full_name', 'first_name', 'Contact.FirstName', 'ticket.customer.firstname', 'customer.firstName']) {
     assert.equal(isCustomerNamePath(path), true, path);
   }
   const signedByAgent = "Hi,\n\nI'm sorry to hear your order is late. I'll chase it today.\n\nBest,\n{{agent.first_name}}";
   assert.equal(findingsOf(signedByAgent, RULE).length, 1);
+});
+
+test('the help desks\' own name placeholders count as the name', () => {
+  for (const greeting of ['Hi {%customer.firstName,fallback=there%},', 'Hi {{first_name|fallback:"there"}},', 'Dear {!Contact.FirstName},', 'Hi #{ticket.customer.firstname},', 'Hi {{ customer.first_name | default: "there" }},']) {
+    assert.deepEqual(findingsOf(`${greeting}\n\nI'm sorry to hear the parcel is lost. I'll send another today.`, RULE), [], greeting);
+  }
 });
 
 test('questions and routine replies are not flagged', () => {

@@ -1,12 +1,15 @@
 // Phrase data for unfilled-placeholder: the shapes of a gap left for the
 // author to fill ("[customer name]", "[INSERT DATE]", "<fill in>", "TODO").
 
-/** Words that make bracketed text a gap to fill: they open it ("[insert date]", "[your name]"). */
-const OPENS = String.raw`(?:insert|add|enter|fill(?:\s+in)?|fill-in|put|type|paste|replace|write|your|customer(?:'s|’s)?|client(?:'s|’s)?|agent(?:'s|’s)?|company(?:'s|’s)?|product|order|ticket|link\s+to|url\s+(?:of|to|for))`;
-/** ... or close it ("[order number]", "[link]", "[date]"). */
-const CLOSES = String.raw`(?:name|first\s+name|date|time|number|no\.?|link|url|e-?mail(?:\s+address)?|address|amount|price|id|here|details|signature|phone(?:\s+number)?)`;
+/** Words that make bracketed text a gap to fill: they open it ("[insert date]", "[link to the article]"). */
+const OPENS = String.raw`(?:insert|fill(?:\s+in)?|fill-in|paste|link\s+to|url\s+(?:of|to|for))`;
+/** ... or close it ("[order number]", "[customer name]", "[date]"). */
+const CLOSES = String.raw`(?:name|first\s+name|date|time|number|no\.|link|url|e-?mail(?:\s+address)?|address|amount|price|id|here|details|signature|phone(?:\s+number)?)`;
 /** ... or are the whole of it ("[TODO]", "[TBD]", "[...]"). */
 const WHOLE = String.raw`(?:todo|tbd|tbc|xxx+|fixme|placeholder|\.\.\.|…|\?\?\?+)`;
+
+/** Button and menu labels in brackets ("Press [Edit Details]", "[Change Email]") are not gaps. */
+export const UI_LABEL = /^\s*(?:change|edit|update|view|show|hide|add|save|set|reset|manage|select|choose|verify|confirm|send|resend|copy|download|open|go\s+to|click|submit|delete|remove|enter|my|account)\b/i;
 
 /** The inside of a square-bracket fill-in: up to six words, matched as a whole. */
 export const BRACKET_FILL_IN = new RegExp(String.raw`^\s*(?:${WHOLE}|${OPENS}\b[^\[\]]*|[^\[\]]*\b${CLOSES})\s*$`, 'i');
@@ -36,5 +39,7 @@ export const unfilledExamples = {
     'Run `[[ -f config ]]` in the terminal.',
     'Here is my todo list for the week.',
     'Press <kbd>Enter</kbd> to send.',
+    'Press [Enter], then choose [Add to cart] or [Edit Details].',
+    'Answer [yes or no] on the form.',
   ],
 };

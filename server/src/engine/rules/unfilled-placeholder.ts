@@ -1,7 +1,7 @@
 import type { Report, Rule } from './rule';
 import type { MacroDocument } from '../document/model';
 import { FILL_IN_PATTERN } from '../fill-in';
-import { ANGLE_FILL_IN, BARE_MARKER, BRACKET_FILL_IN, MAX_FILL_IN_WORDS } from '../phrases/unfilled-placeholder';
+import { ANGLE_FILL_IN, BARE_MARKER, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
 import { countWords } from '../text';
 
 export const unfilledPlaceholder: Rule = {
@@ -44,7 +44,7 @@ export const unfilledPlaceholder: Rule = {
       if (text.charAt(start - 1) === '[' || text.charAt(start - 1) === '\\' || text.charAt(start - 1) === '!') continue;
       if (!isProse(doc, start, 1) || !isProse(doc, end - 1, 1)) continue;
       const inside = m[1];
-      if (countWords(inside) > MAX_FILL_IN_WORDS || !BRACKET_FILL_IN.test(inside)) continue;
+      if (countWords(inside) > MAX_FILL_IN_WORDS || !BRACKET_FILL_IN.test(inside) || UI_LABEL.test(inside)) continue;
       if (references.has(normalizeLabel(inside))) continue;
       report(start, end, `"${m[0]}" looks like a gap left to fill in. Write the words, or use a placeholder the help desk fills (e.g. {{customer.first_name}}).`);
     }
