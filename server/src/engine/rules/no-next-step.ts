@@ -41,6 +41,14 @@ export function givesNextStep(sentence: string): boolean {
   return NEXT_STEP.test(sentence.replace(CLOSING_OFFER, ' ').replace(CONTACT_US, ' '));
 }
 
+// One line index per document: a library file may have many macros to fix.
+const lineIndexes = new WeakMap<MacroDocument, LineIndex>();
+function linesOf(doc: MacroDocument): LineIndex {
+  let lines = lineIndexes.get(doc);
+  if (!lines) lineIndexes.set(doc, (lines = new LineIndex(doc.text)));
+  return lines;
+}
+
 /** Adds the plan as its own paragraph above the sign-off, or at the end of the macro. */
 function insertNextStep(unit: MacroUnit, variant: Variant, doc: MacroDocument): Fix {
   const text = doc.text;
@@ -48,7 +56,7 @@ function insertNextStep(unit: MacroUnit, variant: Variant, doc: MacroDocument): 
   const title = 'Add a next step: "Here\'s what I\'ll do next: …"';
   const signOff = signOffLine(unit, doc, variant.sentences[0].end);
   if (signOff !== undefined) {
-    const lines = new LineIndex(text);
+    const lines = linesOf(doc);
     const line = lines.positionAt(signOff).line;
     const previousBlank = line === 0 || text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1)).trim() === '';
     return { title, preferred: true, edits: [{ start: signOff, end: signOff, newText: `${previousBlank ? '' : eol}${NEXT_STEP_SENTENCE}${eol}${eol}` }] };
@@ -64,7 +72,7 @@ function insertNextStep(unit: MacroUnit, variant: Variant, doc: MacroDocument): 
  * sign-off stacked under another ("Thanks!" then "Best,") moves up to the first.
  */
 function signOffLine(unit: MacroUnit, doc: MacroDocument, after: number): number | undefined {
-  const lines = new LineIndex(doc.text);
+  const lines = linesOf(doc);
   const first = lines.positionAt(unit.start).line;
   const last = lines.positionAt(unit.end).line;
   const isSignOff = (line: number) => {
