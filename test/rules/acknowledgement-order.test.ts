@@ -61,6 +61,10 @@ test('a feeling word that describes the situation is an acknowledgement', () => 
   assert.equal(findingsOf("I've refunded the order. We know how annoying that was.", RULE).length, 1);
 });
 
+test('a solution told in the past tense comes first too', () => {
+  assert.equal(findingsOf('Your refund was processed on Monday. I understand waiting for the money is stressful.', RULE).length, 1);
+});
+
 test('an acknowledgement before the solution is fine even with another one after it', () => {
   const text = "I'm sorry to hear the order is late. I've refunded the shipping fee. I understand how annoying the wait is.";
   assert.deepEqual(findingsOf(text, RULE), []);

@@ -95,3 +95,13 @@ test('a stock "any other questions, let us know" offer is not a plan, but a real
 test('"to let you know" informs; it is not a plan', () => {
   assert.equal(findingsOf("Hello,\n\nThis message is to let you know that your account was suspended. We apologize for the suspension.", RULE).length, 1);
 });
+
+test('work under way counts as the next step', () => {
+  assert.deepEqual(findingsOf("I'm sorry the export keeps failing. Our engineers are looking into it.", RULE), []);
+  assert.deepEqual(findingsOf("I'm sorry the export keeps failing. We're investigating the cause.", RULE), []);
+});
+
+test('a confusion explained needs no plan, but a problem explained still does', () => {
+  assert.deepEqual(findingsOf("I'm sorry for the confusion about the invoice. The total includes VAT, which is why it looks higher.", RULE), []);
+  assert.equal(findingsOf("I'm sorry your parcel is late. This is because of the courier strike.", RULE).length, 1);
+});

@@ -9,7 +9,7 @@
 export const SOLUTION = new RegExp(
   [
     String.raw`\b(?:i|we)(?:'ve|’ve|\s+have)\s+(?:just\s+|already\s+|now\s+)?(?:refunded|issued|sent|shipped|re-?sent|fixed|resolved|escalated|credited|cancel+ed|updated|reset|restored|reopened|replaced|unlocked|reactivated|extended|waived|arranged|applied)\b`,
-    String.raw`\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?been\s+(?:refunded|issued|sent|shipped|re-?sent|fixed|resolved|credited|cancel+ed|reset|restored|replaced|unlocked|reactivated|extended|waived|processed|approved)\b`,
+    String.raw`\b(?:(?:has|have)\s+(?:now\s+|just\s+|already\s+)?been|was|were)\s+(?:refunded|issued|sent|shipped|re-?sent|fixed|resolved|credited|cancel+ed|reset|restored|replaced|unlocked|reactivated|extended|waived|processed|approved)\b`,
     String.raw`\b(?:i|we)(?:'ll|’ll|\s+will)\s+(?:now\s+|also\s+|gladly\s+|happily\s+)?(?:refund|issue|send|ship|re-?send|fix|resolve|credit|cancel|reset|restore|replace|unlock|reactivate|extend|waive|arrange|process|upgrade|escalate|look\s+into|investigate)\b`,
     String.raw`^(?:to\s+(?:fix|resolve|solve|work\s+around|get\s+around)\s+(?:this|that|it)[^,]*,\s*)?(?:please\s+)?(?:click|tap|go\s+to|navigate\s+to|select|restart|clear|reinstall|reset|update|upgrade|log\s+out|sign\s+out)\b`,
     String.raw`\bto\s+(?:fix|resolve|solve|work\s+around)\s+(?:this|that|it)\b`,

@@ -14,6 +14,8 @@ export const NEXT_STEP = new RegExp(
     // The agent has already acted: "I've refunded", "we have escalated", "your refund has been issued".
     String.raw`\b(?:i|we)(?:'ve|’ve|\s+have|\s+just|\s+already)\s+(?:just\s+|already\s+|now\s+)?(?:refunded|issued|sent|shipped|re-?sent|fixed|resolved|escalated|forwarded|reported|passed|credited|cancel+ed|updated|reset|restored|reopened|closed|merged|moved|added|removed|applied|arranged|booked|scheduled|opened|created|asked|contacted|raised|filed|flagged|marked|labell?ed|assigned|replaced|unlocked|reactivated|extended|waived)\b`,
     String.raw`\b(?:has|have)\s+(?:now\s+|just\s+|already\s+)?been\s+(?:refunded|issued|sent|shipped|re-?sent|fixed|resolved|escalated|forwarded|reported|passed|credited|cancel+ed|updated|reset|restored|reopened|closed|merged|moved|added|removed|applied|arranged|scheduled|created|raised|filed|flagged|marked|assigned|replaced|unlocked|reactivated|extended|waived|processed|approved|received|logged)\b`,
+    // Work under way: "our engineers are looking into it", "I'm checking with the courier".
+    String.raw`\b(?:i'm|i’m|i\s+am|we're|we’re|we\s+are|(?:our|the)\s+(?:\w+\s+)?(?:team|engineers?|developers?|specialists?|staff|courier|warehouse)\s+(?:is|are))\s+(?:now\s+|already\s+|currently\s+|actively\s+)?(?:looking\s+into|investigating|working\s+on|checking|reviewing|escalating|processing|preparing|sending|shipping|fixing|following\s+up)\b`,
     // What will happen, and when: "you'll receive", "should arrive by Friday", "within 2 business days".
     String.raw`\b(?:you(?:'ll|’ll|\s+will|\s+should)|it\s+(?:will|should)|they(?:'ll|’ll|\s+will)|this\s+(?:will|should)|(?:a|an|the|your)\s+(?:\w+\s+){0,2}(?:will|should))\s+(?:now\s+|soon\s+|shortly\s+)?(?:receive|get|see|arrive|be|hear|have|show|appear|reach|follow|take|land|update|work)\b`,
     String.raw`\bwithin\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|a\s+few|24|48|72)\s+(?:business\s+|working\s+)?(?:hours?|days?|weeks?|minutes?)\b|\b(?:by|before)\s+(?:tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end\s+of\s+(?:the\s+)?(?:day|week))\b`,
@@ -32,6 +34,10 @@ export const NEXT_STEP = new RegExp(
 export const CLOSING_OFFER = /[^,;.!?]*\b(?:(?:any|other|more|further|additional)\s+(?:questions?|concerns?)|anything\s+else|(?:don't|don’t|do\s+not)\s+hesitate)\b[^,;.!?]*/gi;
 /** The contact words such an offer uses, removed with it so they cannot count as the plan. */
 export const CONTACT_US = /\b(?:please\s+)?(?:feel\s+free\s+to\s+)?(?:let\s+(?:us|me)\s+know|contact\s+(?:us|me|our\s+\w+(?:\s+team)?)|reach\s+out(?:\s+to\s+(?:us|me))?|get\s+in\s+touch|write\s+(?:to\s+)?(?:us|me)|(?:e-?mail|call)\s+(?:us|me))\b/gi;
+
+/** A reply about a confusion ("sorry for the confusion") is resolved by an explanation. */
+export const CONFUSION = /\b(?:confus\w*|misunderst\w*|unclear|mix-?up)\b/i;
+export const EXPLANATION = /\b(?:(?:this|that|it)(?:'s|’s|\s+is|\s+was)\s+because|which\s+is\s+why|the\s+reason\s+(?:is|was|for)|this\s+(?:means|happens\s+(?:when|because))|(?:includes?|included|covers?|means)\b)/i;
 
 /** A sign-off line ("Best,", "Kind regards,", "Thanks!"): the fix inserts the plan above it. */
 export const SIGN_OFF = /^[ \t]*(?:best(?:\s+(?:regards|wishes))?|(?:kind|warm|warmest|best|many)\s+(?:regards|thanks)|regards|thanks(?:\s+(?:again|so\s+much))?|thank\s+you(?:\s+(?:again|so\s+much))?|many\s+thanks|cheers|sincerely|yours\s+(?:sincerely|truly)|all\s+the\s+best|take\s+care|talk\s+soon|with\s+thanks)\s*[,.!]?[ \t]*$/i;

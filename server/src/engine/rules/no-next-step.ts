@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { answersProblem } from './missing-acknowledgement';
-import { CLOSING_OFFER, CONTACT_US, NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
+import { CLOSING_OFFER, CONFUSION, CONTACT_US, EXPLANATION, NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
 import { detectEol, LineIndex } from '../text';
 import type { Fix } from '../types';
 
@@ -22,6 +22,8 @@ export const noNextStep: Rule = {
   checkVariant(variant, unit, context) {
     if (variant.sentences.length === 0 || !answersProblem(unit, variant)) return undefined;
     if (variant.sentences.some((s) => givesNextStep(s.text))) return undefined;
+    // A confusion is resolved by explaining it: nothing is left to do.
+    if (variant.sentences.some((s) => CONFUSION.test(s.text)) && variant.sentences.some((s) => EXPLANATION.test(s.text))) return undefined;
     const where = variant.chosen.length > 0 && unit.variants.length > 1 ? variant.chosen[variant.chosen.length - 1] : unit.anchor;
     const what = unit.title ? `"${unit.title}" answers a problem` : 'This reply answers a problem';
     return {
