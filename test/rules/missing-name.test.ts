@@ -30,6 +30,12 @@ test('the fix puts the name into the greeting the macro has', () => {
   assert.deepEqual(findingsOf(after, RULE), []);
 });
 
+test('a fix with the default placeholder is a guess at the help desk\'s syntax, so never applied unattended', () => {
+  const text = "Hi,\n\nI'm sorry to hear the parcel is lost. I'll send another today.\n";
+  assert.equal(findingsOf(text, RULE)[0].fixes[0].needsInput, true);
+  assert.equal(findingsOf(text, RULE, 'markdown', { namePlaceholder: '{{ticket.requester.first_name}}' })[0].fixes[0].needsInput, false);
+});
+
 test('the fix uses the team placeholder from the settings', () => {
   const settings = { namePlaceholder: '{{ticket.requester.first_name}}' };
   const text = "Hi,\n\nI'm sorry to hear the parcel is lost. I'll send another today.\n";

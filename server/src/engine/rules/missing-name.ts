@@ -12,11 +12,15 @@ export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean
   return variant.sentences.some((s) => UPSET_SIGNALS.test(s.text));
 }
 
-/** The placeholder the team greets customers with: the setting, the one the file uses, or the default. */
-export function namePlaceholderFor(context: RuleContext): string {
-  if (context.settings.namePlaceholder?.trim()) return context.settings.namePlaceholder.trim();
+/**
+ * The placeholder the team greets customers with: the setting, the one the file
+ * uses, or the default. The default is a guess at the help desk's syntax, so a
+ * fix built on it is never applied unattended.
+ */
+export function namePlaceholderFor(context: RuleContext): { placeholder: string; guessed: boolean } {
+  if (context.settings.namePlaceholder?.trim()) return { placeholder: context.settings.namePlaceholder.trim(), guessed: false };
   const used = context.doc.placeholders.find((p) => isCustomerNamePath(p.path));
-  return used?.raw ?? DEFAULT_NAME_PLACEHOLDER;
+  return used ? { placeholder: used.raw, guessed: false } : { placeholder: DEFAULT_NAME_PLACEHOLDER, guessed: true };
 }
 
 export const missingName: Rule = {
@@ -36,13 +40,13 @@ export const missingName: Rule = {
   checkVariant(variant, unit, context) {
     if (variant.sentences.length === 0 || !answersUpsetCustomer(unit, variant)) return undefined;
     if (usesName(variant, unit, context)) return undefined;
-    const name = namePlaceholderFor(context);
+    const { placeholder: name, guessed } = namePlaceholderFor(context);
     const what = unit.title ? `"${unit.title}" answers an upset customer` : 'This reply answers an upset customer';
     return {
       start: unit.anchor.start,
       end: unit.anchor.end,
       message: `${what} but never uses their name. Greet them by name: "Hi ${name},".`,
-      fixes: [addName(unit, context.doc, name)],
+      fixes: [{ ...addName(unit, context.doc, name), needsInput: guessed }],
     };
   },
 };
