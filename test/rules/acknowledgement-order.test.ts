@@ -82,3 +82,8 @@ test('thanks-for clauses and replies without a solution are not flagged', () => 
     assert.deepEqual(findingsOf(good, RULE), [], good);
   }
 });
+
+test('moving a paragraph at the very end keeps CRLF and leaves no trailing blank lines', () => {
+  const text = "Hi,\r\n\r\nYour replacement has shipped.\r\n\r\nI'm sorry to hear the first one broke.";
+  assert.equal(fixed(text, RULE), "Hi,\r\n\r\nI'm sorry to hear the first one broke. Your replacement has shipped.");
+});

@@ -88,3 +88,8 @@ test('questions and routine replies are not flagged', () => {
     assert.deepEqual(findingsOf(good, RULE), [], good);
   }
 });
+
+test('the greeting goes after a byte-order mark and keeps CRLF line breaks', () => {
+  const text = "\ufeffI'm sorry to hear the parcel is lost. I'll send another today.\r\n";
+  assert.equal(fixed(text, RULE), "\ufeffHi {{customer.first_name}},\r\n\r\nI'm sorry to hear the parcel is lost. I'll send another today.\r\n");
+});
