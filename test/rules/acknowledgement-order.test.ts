@@ -87,3 +87,24 @@ test('moving a paragraph at the very end keeps CRLF and leaves no trailing blank
   const text = "Hi,\r\n\r\nYour replacement has shipped.\r\n\r\nI'm sorry to hear the first one broke.";
   assert.equal(fixed(text, RULE), "Hi,\r\n\r\nI'm sorry to hear the first one broke. Your replacement has shipped.");
 });
+
+test('macros marked informational are not flagged', () => {
+  assert.deepEqual(findingsOf(fixture(RULE, 'good-informational.md'), RULE), []);
+  assert.deepEqual(findingsOf("---\nrapport:\n  informational: true\n---\nI've reset the demo data. I understand resets can be annoying.", RULE), []);
+});
+
+test('a stock apology or a hope after the solution is not an acknowledgement', () => {
+  for (const good of [
+    "I've refunded the order. Sorry for any inconvenience.",
+    "I've refunded the order. I hope this helps!",
+    "I've refunded the order. We apologize for the inconvenience.",
+  ]) {
+    assert.deepEqual(findingsOf(good, RULE), [], good);
+  }
+});
+
+test('the rule setting and a disable comment turn it off', () => {
+  const bad = acknowledgementOrderExamples[0].bad;
+  assert.deepEqual(findingsOf(bad, RULE, 'markdown', { rules: { [RULE]: 'off' } }), []);
+  assert.deepEqual(findingsOf(`<!-- rapport-disable-next-line ${RULE} -->\n${bad}`, RULE), []);
+});

@@ -93,3 +93,18 @@ test('the greeting goes after a byte-order mark and keeps CRLF line breaks', () 
   const text = "\ufeffI'm sorry to hear the parcel is lost. I'll send another today.\r\n";
   assert.equal(fixed(text, RULE), "\ufeffHi {{customer.first_name}},\r\n\r\nI'm sorry to hear the parcel is lost. I'll send another today.\r\n");
 });
+
+test('a name used later in the reply counts, not only in the greeting', () => {
+  assert.deepEqual(findingsOf(fixture(RULE, 'good-name-later.md'), RULE), []);
+});
+
+test('a stock "apologize for any inconvenience" alone does not make the customer upset', () => {
+  assert.deepEqual(findingsOf('Hi,\n\nThe site is back up. We apologize for any inconvenience.', RULE), []);
+});
+
+test('informational macros, the rule setting and a disable comment turn it off', () => {
+  const bad = missingNameExamples[0].bad;
+  assert.deepEqual(findingsOf(fixture(RULE, 'good-informational.md'), RULE), []);
+  assert.deepEqual(findingsOf(bad, RULE, 'markdown', { rules: { [RULE]: 'off' } }), []);
+  assert.deepEqual(findingsOf(`<!-- rapport-disable-next-line ${RULE} -->\n${bad}`, RULE), []);
+});

@@ -105,3 +105,13 @@ test('a confusion explained needs no plan, but a problem explained still does', 
   assert.deepEqual(findingsOf("I'm sorry for the confusion about the invoice. The total includes VAT, which is why it looks higher.", RULE), []);
   assert.equal(findingsOf("I'm sorry your parcel is late. This is because of the courier strike.", RULE).length, 1);
 });
+
+test('a triage reply that asks for a reproduction is not flagged', () => {
+  const text = "Thanks for the report! We couldn't reproduce the crash.\n\nPlease share a minimal project that shows the error, and we'll take another look.";
+  assert.deepEqual(findingsOf(text, RULE), []);
+});
+
+test('steps in a numbered list count as the plan', () => {
+  const text = "I'm sorry to hear the sync failed.\n\n1. Sign out of the app.\n2. Sign back in with your work e-mail.\n";
+  assert.deepEqual(findingsOf(text, RULE), []);
+});

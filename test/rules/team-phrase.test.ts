@@ -59,3 +59,13 @@ test('the rule setting turns it off', () => {
   const off: Settings = { ...settings, rules: { [RULE]: 'off' } };
   assert.deepEqual(findingsOf(fixture(RULE, 'bad-phrases.md'), RULE, 'markdown', off), []);
 });
+
+test('not in link destinations, code spans, comments or front matter', () => {
+  const text = '---\ntitle: ASAP replies\n---\nSee [the guide](https://example.com/asap) and `no worries`.\n<!-- no worries -->\n';
+  assert.deepEqual(flagged(text, RULE, 'markdown', settings), []);
+});
+
+test('entries with an empty or missing phrase give no findings', () => {
+  const broken = { phrases: [{ phrase: '   ' }, { preferred: 'x' } as never, null as never] } as Settings;
+  assert.deepEqual(findingsOf('No worries at all, anything goes.', RULE, 'markdown', broken), []);
+});

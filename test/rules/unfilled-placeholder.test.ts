@@ -64,3 +64,12 @@ test('placeholders masked as X-words and lower-case words are not markers', () =
 test('a disable comment silences it', () => {
   assert.deepEqual(flagged('<!-- rapport-disable-next-line unfilled-placeholder -->\nHi [customer name],', RULE), []);
 });
+
+test('a fill-in in code, a comment or front matter is not reported', () => {
+  const text = '---\nnote: "[[draft]]"\n---\nUse `[[name]]` in the editor.\n<!-- [[later]] -->\n\n```\n[[code]]\n```\n';
+  assert.deepEqual(flagged(text, RULE), []);
+});
+
+test('a reference label is matched without regard to case or spacing', () => {
+  assert.deepEqual(flagged('Read the [Order  Number] page.\n\n[order number]: https://example.com/orders', RULE), []);
+});
