@@ -36,10 +36,11 @@ export const noNextStep: Rule = {
 };
 
 /** Whether a sentence gives a next step; a stock "any other questions, let us know" offer does not. */
+const HAS_CLOSING_OFFER = new RegExp(CLOSING_OFFER.source, 'i');
+
 export function givesNextStep(sentence: string): boolean {
   if (!NEXT_STEP.test(sentence)) return false;
-  CLOSING_OFFER.lastIndex = 0;
-  if (!CLOSING_OFFER.test(sentence)) return true;
+  if (!HAS_CLOSING_OFFER.test(sentence)) return true;
   return NEXT_STEP.test(sentence.replace(CLOSING_OFFER, ' ').replace(CONTACT_US, ' '));
 }
 
