@@ -23,6 +23,7 @@ test('links the docs page when given a link', () => {
 test('keeps a long quote to its first two sentences', () => {
   assert.equal(shortReason('One thing. Two things! Three things? Four.'), 'One thing. Two things!');
   assert.equal(shortReason('No full stop at all'), 'No full stop at all');
+  assert.equal(shortReason('First part. … Second part. Third.'), 'First part. … Second part.');
 });
 
 test('an example with backticks cannot close the fence early', () => {

@@ -6,7 +6,8 @@ import type { Rule } from './rule';
 
 /** The first one or two sentences of a guide quote, so a hover stays short. */
 export function shortReason(quote: string, maxSentences = 2): string {
-  const sentences = quote.match(/[^.!?…]+(?:[.!?…]+["'”’)]*|$)(?:\s+|$)/g) ?? [quote];
+  // An ellipsis inside a quote joins two cut parts; it does not end a sentence.
+  const sentences = quote.match(/[^.!?]+(?:[.!?]+["'”’)]*|$)\s*/g) ?? [quote];
   let reason = '';
   for (const sentence of sentences.slice(0, maxSentences)) {
     if (reason && reason.length + sentence.length > 300) break;
