@@ -98,8 +98,10 @@ test('a name used later in the reply counts, not only in the greeting', () => {
   assert.deepEqual(findingsOf(fixture(RULE, 'good-name-later.md'), RULE), []);
 });
 
-test('a stock "apologize for any inconvenience" alone does not make the customer upset', () => {
+test('a stock "apologize for any inconvenience" or a sorry for a slow reply does not make the customer upset', () => {
   assert.deepEqual(findingsOf('Hi,\n\nThe site is back up. We apologize for any inconvenience.', RULE), []);
+  assert.deepEqual(findingsOf("Hi,\n\nWe're sorry for the wait. To reset your password, open Settings.", RULE), []);
+  assert.deepEqual(findingsOf('Hi,\n\nWe apologize for the delay in getting back to you. Your invoice is attached.', RULE), []);
 });
 
 test('informational macros, the rule setting and a disable comment turn it off', () => {

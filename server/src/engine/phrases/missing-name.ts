@@ -1,8 +1,8 @@
 // Phrase data for missing-name: what tells the customer is upset, which
 // placeholders render a name, and how a greeting takes the name.
 
-/** Words that say the customer is upset or complaining (not merely asking). */
-export const UPSET_SIGNALS = /\b(?:frustrat\w*|upset\w*|angry|anger|annoy\w*|disappoint\w*|unhappy|dissatisf\w*|complain\w*|unacceptable|let\s+(?:you|them)\s+down|(?:i|we)\s+apologi[sz]e\s+for\s+(?!any\b)|(?:i'm|i’m|i\s+am|we're|we’re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry\s+(?:to\s+hear|that|for)\b|sorry\s+to\s+hear)\b/i;
+/** Words that say the customer is upset or complaining (not merely asking). Sorry for a slow reply is routine, not a sign. */
+export const UPSET_SIGNALS = /\b(?:frustrat\w*|upset\w*|angry|anger|annoy\w*|disappoint\w*|unhappy|dissatisf\w*|complain\w*|unacceptable|let\s+(?:you|them)\s+down|(?:i|we)\s+apologi[sz]e\s+for\s+(?!any\b|(?:the|our)\s+(?:delay(?:ed)?|wait|late|slow)\b)|(?:i'm|i’m|i\s+am|we're|we’re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry\s+(?:to\s+hear|that)\b|sorry\s+to\s+hear)\b/i;
 
 /** Macro titles that name an upset customer or a complaint. */
 export const UPSET_TITLE = /\b(?:complaint|angry|upset|frustrat\w*|apology|apologi[sz]e|disappoint\w*|unhappy)\b/i;
