@@ -104,6 +104,10 @@ test('a stock "apologize for any inconvenience" or a sorry for a slow reply does
   assert.deepEqual(findingsOf('Hi,\n\nWe apologize for the delay in getting back to you. Your invoice is attached.', RULE), []);
 });
 
+test('an automated notice is not flagged', () => {
+  assert.deepEqual(findingsOf('Hello,\n\nThis is an automated message: your account is on hold. We apologize for the disruption.', RULE), []);
+});
+
 test('informational macros, the rule setting and a disable comment turn it off', () => {
   const bad = missingNameExamples[0].bad;
   assert.deepEqual(findingsOf(fixture(RULE, 'good-informational.md'), RULE), []);

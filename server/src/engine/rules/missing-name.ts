@@ -1,13 +1,19 @@
 import type { Rule, RuleContext } from './rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
+import { SYSTEM_NOTICE } from '../phrases/acknowledgement';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
 
-/** Whether the macro answers an upset customer: its front matter, its title, or complaint words. */
+/**
+ * Whether the macro answers an upset customer: its front matter, its title, or
+ * complaint words. An automated notice ("This is an automated message") speaks
+ * to no one in particular, as missing-acknowledgement also decides.
+ */
 export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.informational) return false;
   if (unit.meta.complaint) return true;
+  if (variant.sentences.some((s) => SYSTEM_NOTICE.test(s.text))) return false;
   if (unit.title && UPSET_TITLE.test(unit.title)) return true;
   return variant.sentences.some((s) => UPSET_SIGNALS.test(s.text));
 }
