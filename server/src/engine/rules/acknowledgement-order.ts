@@ -4,6 +4,9 @@ import { ACKNOWLEDGEMENT } from '../phrases/acknowledgement';
 import { SOLUTION, SPOKEN_TO_CUSTOMER, THANKS_CLAUSE } from '../phrases/acknowledgement-order';
 import type { Fix } from '../types';
 
+const FEELING_WORD = /^(?:frustrating|annoying|disappointing|stressful|upsetting|worrying)$/i;
+const FEELING_CONTEXT = /(?:\b(?:how|so|really|very|be|is|was|sounds|feels?|been|seem|seems)|'s|’s)\s+$/i;
+
 /**
  * An acknowledgement in the CARP sense: someone speaks to the customer's situation.
  * A thanks-for clause alone is a courtesy, and a bare "annoying" ("this stops
@@ -17,9 +20,6 @@ export function acknowledges(sentence: Sentence): boolean {
   if (FEELING_WORD.test(m[0].trim())) return FEELING_CONTEXT.test(text.slice(0, m.index));
   return true;
 }
-
-const FEELING_WORD = /^(?:frustrating|annoying|disappointing|stressful|upsetting|worrying)$/i;
-const FEELING_CONTEXT = /(?:\b(?:how|so|really|very|be|is|was|sounds|feels?|been|seem|seems)|'s|’s)\s+$/i;
 
 export const acknowledgementOrder: Rule = {
   id: 'acknowledgement-order',
