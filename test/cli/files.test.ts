@@ -20,6 +20,8 @@ test('directories are walked for macro files; README & co. and ignored paths are
     'macros/drafts/x.md': MACRO,
     'macros/old/y.md': MACRO,
     'node_modules/pkg/z.md': MACRO,
+    '.github/ISSUE_TEMPLATE/bug.md': MACRO,
+    'macros/.draft.md': MACRO,
     '.rapportignore': '# work in progress\ndrafts/\n',
     '.rapport.json': JSON.stringify({ ignore: ['macros/old/**'] }),
   });

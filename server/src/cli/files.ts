@@ -15,7 +15,7 @@ export const EXPORT_EXTENSIONS = ['.json', '.csv'];
 export const IGNORE_FILE = '.rapportignore';
 /** Repository documents that are not macros: skipped in walks and globs, linted when named. */
 export const DEFAULT_IGNORED_NAMES = ['readme.md', 'changelog.md', 'license.md', 'contributing.md'];
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 /** How much of a .json file a walk reads to tell an export: its keys come early. */
 const JSON_SNIFF_BYTES = 64 * 1024;
 
@@ -119,6 +119,8 @@ function walk(root: string, ignore: IgnoreRules, out: Target[], notices: Collect
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirectories: string[] = [];
     for (const entry of entries) {
+      // Hidden files and folders (.github, .vscode) hold templates and settings, not macros; globs skip them too.
+      if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !ignore.ignores(full, true)) subdirectories.push(full);
