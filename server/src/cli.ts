@@ -126,7 +126,8 @@ export async function main(argv: string[]): Promise<number> {
   const ignore = loadIgnoreRules(baseDir, config.ignore);
   const setupProblems = [...problems, ...ignore.problems];
   if (setupProblems.length > 0) {
-    for (const problem of setupProblems) process.stderr.write(`rapport: ${problem}\n`);
+    // The editor carries on with defaults; CI stops, so a broken config never passes silently.
+    for (const problem of setupProblems) process.stderr.write(`rapport: ${problem.replace(/; using the default settings\.$/, '.')}\n`);
     process.stderr.write('rapport: fix the settings above and run again.\n');
     return 2;
   }
