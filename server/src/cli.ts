@@ -23,6 +23,7 @@ columns). Files named on the command line are always linted.
 
 Options:
   --format <format>      text (default), json, sarif or github (workflow annotations)
+  -o, --output <file>    write the report to a file instead of standard output
   --fix                  apply safe fixes in place (never fixes that need your words)
   --max-warnings <n>     exit 1 when there are more than n warnings
   --max-file-size <size> skip larger files (bytes, or with KB/MB; default ${formatSize(DEFAULT_MAX_FILE_SIZE)})
@@ -39,6 +40,7 @@ warnings), 2 usage or config error, or nothing could be linted.`;
 
 interface Options {
   format: Format;
+  output?: string;
   config?: string;
   fix: boolean;
   maxWarnings?: number;
@@ -77,7 +79,8 @@ function parseArgs(argv: string[]): Options | 'help' {
       const name = value();
       if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`Unknown format "${name}"; use ${FORMATS.join(', ')}.`);
       options.format = name as Format;
-    } else if (flag === '--config' || flag === '-c') options.config = value();
+    } else if (flag === '--output' || flag === '-o') options.output = value();
+    else if (flag === '--config' || flag === '-c') options.config = value();
     else if (flag === '--fix') options.fix = true;
     else if (flag === '--max-warnings') {
       const raw = value();
@@ -144,7 +147,18 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = options.jobs ?? defaultJobs(targets.length);
   const results = jobs > 1 ? await lintInWorkers(__filename, targets, lintOptions, jobs) : targets.map((target) => lintTarget(target, lintOptions));
   const run: RunSummary = { results, notices };
-  process.stdout.write(`${format(run, options.format)}\n`);
+  const report = `${format(run, options.format)}\n`;
+  if (options.output) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+      fs.writeFileSync(options.output, report);
+    } catch (error) {
+      process.stderr.write(`rapport: cannot write the report to ${options.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
+      return 2;
+    }
+  } else {
+    process.stdout.write(report);
+  }
 
   // Files that could not be linted are reported; they fail the run only when nothing else was linted.
   const linted = results.filter((r) => !r.error && !r.notice).length;

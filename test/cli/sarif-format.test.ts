@@ -78,3 +78,12 @@ test('SARIF regions are 1-based and count UTF-16 code units', () => {
   assert.ok(fixes.every((fix) => !fix.artifactChanges[0].replacements.some((r) => r.insertedContent.text.includes('[['))));
   assert.deepEqual(fixes[0].artifactChanges[0].replacements[0].deletedRegion.startLine, 3);
 });
+
+test('--output writes the report to a file', () => {
+  const dir = project({ 'a.md': 'Sorry for the delay.\n' });
+  const run = runCli(dir, 'lint', '--format', 'sarif', '--output', 'reports/rapport.sarif', 'a.md');
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '');
+  const log = JSON.parse(fs.readFileSync(path.join(dir, 'reports', 'rapport.sarif'), 'utf8'));
+  assert.ok(validate(log), JSON.stringify(validate.errors));
+});
