@@ -26,6 +26,7 @@ export class ServerSession {
   published = 0;
   lastPublishAt = performance.now();
   private versions = new Map<string, number>();
+  private texts = new Map<string, string>();
 
   private constructor(
     readonly process: ChildProcess,
@@ -81,19 +82,24 @@ export class ServerSession {
   async open(file: string, text: string): Promise<string> {
     const uri = pathToFileURL(file).href;
     this.versions.set(uri, 1);
+    this.texts.set(uri, text);
     const first = this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await first;
     return uri;
   }
 
-  /** Replaces the whole text and resolves with the milliseconds until its diagnostics arrive. */
-  async change(uri: string, text: string): Promise<number> {
+  /** Types `inserted` at the end of the document, as an editor's incremental change; resolves with the milliseconds until its diagnostics arrive. */
+  async append(uri: string, inserted: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
+    const text = this.texts.get(uri) ?? '';
+    const lines = text.split(/\r\n|\r|\n/);
+    const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    this.texts.set(uri, text + inserted);
     const started = performance.now();
     const arrived = this.nextDiagnostics(uri);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range: { start: end, end }, text: inserted }] });
     await arrived;
     return performance.now() - started;
   }
