@@ -126,3 +126,11 @@ test('readZendeskJson: bare macro objects, titles and the reply inside array val
   assert.deepEqual(bodies.map((b) => [b.title, b.text]), [['T', 'Hi']]);
   assert.throws(() => readZendeskJson('{"name":"not a macro"}'), /no Zendesk macros found/);
 });
+
+test('an empty export is fine; a broken CSV says where', () => {
+  const dir = project({ 'none.json': '{"macros": [], "count": 0}', 'bad.csv': 'title,body\nLate,"Hello,\n\nno closing quote\n' });
+  const run = runCli(dir, 'lint', 'none.json', 'bad.csv');
+  assert.equal(run.status, 0, run.stdout);
+  assert.doesNotMatch(run.stdout, /none\.json: error/);
+  assert.match(run.stdout, /^bad\.csv: error: cannot be read as a CSV macro export: not valid CSV: the quoted field that starts on line 2 is never closed$/m);
+});

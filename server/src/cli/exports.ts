@@ -181,15 +181,15 @@ function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
   return node?.kind === 'object' ? node.members.find((m) => m.key === key)?.value : undefined;
 }
 
-/** The macros of a Zendesk export: {"macro": {...}}, {"macros": [...]}, a bare macro, or a list of macros. */
-function macroNodes(root: JsonNode): JsonNode[] {
+/** The macros of a Zendesk export: {"macro": {...}}, {"macros": [...]}, a bare macro, or a list of macros; undefined if none of these. */
+function macroNodes(root: JsonNode): JsonNode[] | undefined {
   if (root.kind === 'array') return root.items;
   const list = member(root, 'macros');
   if (list?.kind === 'array') return list.items;
   const single = member(root, 'macro');
   if (single?.kind === 'object') return [single];
   if (member(root, 'actions')) return [root];
-  return [];
+  return undefined;
 }
 
 /** Quick test on the text, before parsing: does this .json look like a macro export? */
@@ -201,7 +201,8 @@ export function looksLikeJsonExport(text: string): boolean {
 export function readZendeskJson(raw: string): ExportBody[] {
   const root = new JsonReader(raw).parse();
   const macros = macroNodes(root);
-  if (macros.length === 0) throw new ExportError('no Zendesk macros found (expected "macros": [...], "macro": {...} or a macro with "actions")');
+  // An empty list is a valid export with nothing to lint; an object of another shape is not an export.
+  if (!macros) throw new ExportError('no Zendesk macros found (expected "macros": [...], "macro": {...} or a macro with "actions")');
   const bodies: ExportBody[] = [];
   macros.forEach((macro, index) => {
     const titleNode = member(macro, 'title') ?? member(macro, 'raw_title');
@@ -230,6 +231,12 @@ interface CsvField {
   quoted: boolean;
 }
 
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 /** Parses RFC 4180 CSV (quoted fields may hold commas, line breaks and "" escapes), keeping offsets. */
 export function parseCsv(raw: string): CsvField[][] {
   const records: CsvField[][] = [];
@@ -238,12 +245,13 @@ export function parseCsv(raw: string): CsvField[][] {
   const n = raw.length;
   for (;;) {
     let field: CsvField;
+    const fieldStart = i;
     if (raw[i] === '"') {
       const units: string[] = [];
       const offsets: number[] = [];
       i++;
       for (;;) {
-        if (i >= n) throw new ExportError(`not valid CSV: a quoted field is never closed (record ${records.length + 1})`);
+        if (i >= n) throw new ExportError(`not valid CSV: the quoted field that starts on line ${lineOf(raw, fieldStart)} is never closed`);
         if (raw[i] === '"') {
           if (raw[i + 1] === '"') {
             units.push('"');
@@ -263,7 +271,7 @@ export function parseCsv(raw: string): CsvField[][] {
       // Tolerate spaces after the closing quote; anything else is an error.
       while (raw[i] === ' ' || raw[i] === '\t') i++;
       if (i < n && raw[i] !== ',' && raw[i] !== '\n' && raw[i] !== '\r') {
-        throw new ExportError(`not valid CSV: text after a closing quote (record ${records.length + 1})`);
+        throw new ExportError(`not valid CSV: text after a closing quote on line ${lineOf(raw, i)}`);
       }
     } else {
       const start = i;
