@@ -69,15 +69,6 @@ test('a binary file is skipped with a notice', () => {
   assert.deepEqual(image?.findings, []);
 });
 
-test('an unreadable file is reported; exit 2 only when nothing could be linted', { skip: process.getuid?.() === 0 ? 'root can read any file' : false }, () => {
-  const dir = project({ 'locked.md': MACRO, 'a.md': MACRO });
-  fs.chmodSync(path.join(dir, 'locked.md'), 0o000);
-  const both = runCli(dir, 'lint', 'locked.md', 'a.md');
-  assert.equal(both.status, 0);
-  assert.match(both.stdout, /locked\.md: error: cannot be read \(EACCES\)/);
-  assert.equal(runCli(dir, 'lint', 'locked.md').status, 2);
-});
-
 test('a directory with nothing to lint exits 2 with a message', () => {
   const dir = project({ 'notes.txt': 'hello' });
   const run = runCli(dir, 'lint', '.');
