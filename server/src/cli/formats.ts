@@ -16,11 +16,16 @@ export interface RunSummary {
   notices: Array<{ file: string; message: string }>;
 }
 
-/** Where a rule's page lives in the repository (SARIF helpUri, text output). */
-export function docsUrl(rule: string): string {
-  const repository = (manifest as { repository?: { url?: string } }).repository?.url ?? '';
-  const base = repository.replace(/^git\+/, '').replace(/\.git$/, '');
-  return `${base}/blob/main/docs/rules/${rule}.md`;
+/** The project's web address, from package.json's "repository". */
+function repositoryUrl(): string | undefined {
+  const url = (manifest as { repository?: { url?: string } }).repository?.url;
+  return url && /^(?:git\+)?https?:/.test(url) ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
+}
+
+/** Where a rule's page lives in the repository (SARIF helpUri). */
+export function docsUrl(rule: string): string | undefined {
+  const base = repositoryUrl();
+  return base ? `${base}/blob/main/docs/rules/${rule}.md` : undefined;
 }
 
 function plural(n: number, word: string): string {
@@ -139,7 +144,7 @@ export function formatSarif(run: RunSummary): string {
       text: `${rule.description}\n\nWhy: ${rule.why.quote} (${rule.why.source})\n\nInstead of: ${rule.example.bad}\nWrite: ${rule.example.better}`,
       markdown: `${rule.description}\n\n> ${rule.why.quote}\n>\n> — ${rule.why.source}\n\n| Instead of | Write |\n|---|---|\n| ${rule.example.bad.replace(/\|/g, '\\|')} | ${rule.example.better.replace(/\|/g, '\\|')} |`,
     },
-    helpUri: docsUrl(rule.id),
+    ...(docsUrl(rule.id) ? { helpUri: docsUrl(rule.id) } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
     properties: { tags: ['support-macros'], fixable: rule.fixable },
   }));
@@ -171,7 +176,7 @@ export function formatSarif(run: RunSummary): string {
           driver: {
             name: 'rapport',
             version: manifest.version,
-            informationUri: docsUrl('').replace(/\/docs\/rules\/\.md$/, ''),
+            ...(repositoryUrl() ? { informationUri: repositoryUrl() } : {}),
             rules: driverRules,
           },
         },
