@@ -3,22 +3,25 @@ import type { Sentence, Variant } from '../document/model';
 import type { Fix, TextEdit } from '../types';
 import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApologyPhrases, type ApologyPhrase } from '../phrases/weak-apology';
 import { capitalize, matchCase } from '../text';
+import { factsOf, sentenceFact } from './memo';
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */
 const MAYBE = /sorry|apolog/i;
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}]*/u;
 
-function isApology(sentence: Sentence): boolean {
-  return APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text);
+const isApologyText = sentenceFact((text: string) => MAYBE.test(text) && APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text));
+
+export interface WeakMatch {
+  readonly phrase: ApologyPhrase;
+  readonly match: RegExpExecArray;
 }
 
-/** The weak-apology phrase a sentence contains, if any. */
-export function weakMatch(sentence: Sentence): { phrase: ApologyPhrase; match: RegExpExecArray } | undefined {
-  if (!MAYBE.test(sentence.text) || NOT_AN_APOLOGY.test(sentence.text)) return undefined;
+export const weakMatchOf = sentenceFact((text: string): WeakMatch | undefined => {
+  if (!MAYBE.test(text) || NOT_AN_APOLOGY.test(text)) return undefined;
   // Sentence-start patterns read past a leading emoji, bullet or quote mark.
-  const lead = LEADING_SYMBOLS.exec(sentence.text)![0].length;
-  const body = lead > 0 ? sentence.text.slice(lead) : sentence.text;
+  const lead = LEADING_SYMBOLS.exec(text)![0].length;
+  const body = lead > 0 ? text.slice(lead) : text;
   for (const { phrase, regex } of compiled) {
     const match = regex.exec(body);
     if (match) {
@@ -27,6 +30,11 @@ export function weakMatch(sentence: Sentence): { phrase: ApologyPhrase; match: R
     }
   }
   return undefined;
+});
+
+/** The weak-apology phrase a sentence contains, if any (shared by callers: do not modify it). */
+export function weakMatch(sentence: Sentence): WeakMatch | undefined {
+  return weakMatchOf(sentence.text);
 }
 
 export const weakApology: Rule = {
@@ -59,7 +67,8 @@ export const weakApology: Rule = {
   },
 
   checkVariant(variant: Variant) {
-    const apologies = variant.sentences.filter(isApology);
+    const facts = factsOf(variant.sentences);
+    const apologies = variant.sentences.filter((_, i) => facts.get(isApologyText, i));
     if (apologies.length < 2) return undefined;
     // A sentence already flagged for its wording is not flagged again for being one more apology.
     const repeated = apologies.slice(1).filter((s) => !weakMatch(s));
