@@ -30,6 +30,8 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
 
 /** The severity a rule runs at, or 'off'; front-matter settings win over the workspace's. */
 export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<string, unknown>): { severity: SeveritySetting; options: Record<string, unknown> } {
+  // The common case: nothing configured for the rule.
+  if (settings.rules?.[rule.id] == null && fileRules?.[rule.id] == null) return { severity: rule.defaultSeverity, options: {} };
   let severity: SeveritySetting = rule.defaultSeverity;
   let options: Record<string, unknown> = {};
   for (const source of [settings.rules?.[rule.id], fileRules?.[rule.id] as RuleSetting | undefined]) {
@@ -47,8 +49,10 @@ export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<s
   return { severity, options };
 }
 
-function asArray(result: Report[] | Report | undefined): Report[] {
-  return result === undefined ? [] : Array.isArray(result) ? result : [result];
+const NO_REPORTS: readonly Report[] = [];
+
+function asArray(result: Report[] | Report | undefined): readonly Report[] {
+  return result === undefined ? NO_REPORTS : Array.isArray(result) ? result : [result];
 }
 
 export function lint(text: string, languageId: LanguageId | string = 'markdown', settings: Settings = {}): LintResult {
@@ -78,11 +82,12 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
     }
   }
 
-  const lines = new LineIndex(text);
-  const visible = applyDirectives(findings, doc, lines);
-  for (const finding of visible) {
-    const unit = doc.units.length > 1 ? unitAt(doc.units, finding.start) : undefined;
-    if (unit?.title) finding.macro = unit.title;
+  const visible = applyDirectives(findings, doc, text);
+  if (doc.units.length > 1) {
+    for (const finding of visible) {
+      const unit = unitAt(doc.units, finding.start);
+      if (unit?.title) finding.macro = unit.title;
+    }
   }
   visible.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { findings: visible, document: doc };
@@ -102,7 +107,7 @@ function unitAt(units: MacroUnit[], offset: number): MacroUnit | undefined {
 }
 
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const fixes = (report.fixes ?? []).map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => hasFillIn(e.newText)) }));
+  const fixes = report.fixes === undefined || report.fixes.length === 0 ? [] : report.fixes.map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => hasFillIn(e.newText)) }));
   const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
   if (condition) {
     finding.condition = condition;
@@ -113,9 +118,22 @@ function toFinding(rule: Rule, severity: Severity, report: Report, condition?: s
 
 /** Runs a macro rule on every variant and merges the reports. */
 function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array<{ report: Report; condition?: string }> {
+  if (unit.variants.length === 1) {
+    // One variant: nothing to merge, unless it reports the same thing twice (handled below).
+    const reports = asArray(rule.checkVariant!(unit.variants[0], unit, context));
+    if (reports.length === 0) return [];
+    if (reports.length === 1) return [{ report: reports[0] }];
+    return mergeReports(unit, [reports]);
+  }
+  return mergeReports(unit, unit.variants.map((variant) => asArray(rule.checkVariant!(variant, unit, context))));
+}
+
+/** Merges what each variant reported (reportsPerVariant[i] is what unit.variants[i] reported). */
+function mergeReports(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
   const byKey = new Map<string, { report: Report; conditions: string[] }>();
-  for (const variant of unit.variants) {
-    for (const report of asArray(rule.checkVariant!(variant, unit, context))) {
+  for (let i = 0; i < unit.variants.length; i++) {
+    const variant = unit.variants[i];
+    for (const report of reportsPerVariant[i]) {
       const key = `${report.start}:${report.end}:${report.message}`;
       const entry = byKey.get(key);
       if (entry) entry.conditions.push(variant.condition ?? '');
@@ -133,8 +151,9 @@ function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array
   return merged;
 }
 
-function applyDirectives(findings: Finding[], doc: MacroDocument, lines: LineIndex): Finding[] {
-  if (doc.directives.length === 0) return findings;
+function applyDirectives(findings: Finding[], doc: MacroDocument, text: string): Finding[] {
+  if (doc.directives.length === 0 || findings.length === 0) return findings;
+  const lines = new LineIndex(text);
   const covers = (rulesListed: string[], rule: string) => rulesListed.length === 0 || rulesListed.includes(rule);
   return findings.filter((finding) => {
     const line = lines.positionAt(finding.start).line;
