@@ -65,11 +65,14 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
     const { severity, options } = resolveRule(rule, settings, fileRules);
     if (severity === 'off') continue;
     const context: RuleContext = { doc, settings, options };
-    const emit = (report: Report, condition?: string) => findings.push(toFinding(rule, severity, report, condition));
 
-    if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) emit(report);
+    if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) findings.push(toFinding(rule, severity, report));
     if (rule.checkSentence) {
-      for (const sentence of doc.sentences) for (const report of asArray(rule.checkSentence(sentence, context))) emit(report);
+      for (const sentence of doc.sentences) {
+        const result = rule.checkSentence(sentence, context);
+        if (result === undefined) continue;
+        for (const report of asArray(result)) findings.push(toFinding(rule, severity, report));
+      }
     }
     if (rule.checkVariant) {
       for (const unit of doc.units) {
@@ -89,8 +92,13 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
       if (unit?.title) finding.macro = unit.title;
     }
   }
-  visible.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  visible.sort(byPosition);
   return { findings: visible, document: doc };
+}
+
+/** Document order, then by rule id (ids are lower-case ASCII words and hyphens, so code-unit order is alphabetical). */
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** The macro containing an offset; units are in document order, so a binary search (libraries can be large). */
@@ -107,7 +115,7 @@ function unitAt(units: MacroUnit[], offset: number): MacroUnit | undefined {
 }
 
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const fixes = report.fixes === undefined || report.fixes.length === 0 ? [] : report.fixes.map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => hasFillIn(e.newText)) }));
+  const fixes = report.fixes === undefined || report.fixes.length === 0 ? [] : report.fixes.map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => e.newText.includes('[[') && hasFillIn(e.newText)) }));
   const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
   if (condition) {
     finding.condition = condition;
