@@ -15,7 +15,8 @@ function slotsOfText(text: string): Slots {
   let slots = byText.get(text);
   if (slots === undefined) {
     if (byText.size >= LIMIT) byText.clear();
-    byText.set(text, (slots = []));
+    // Sized for every fact up front, so answering one never grows the array.
+    byText.set(text, (slots = new Array(factCount)));
   }
   return slots;
 }
