@@ -67,12 +67,15 @@ export const weakApology: Rule = {
   },
 
   checkVariant(variant: Variant) {
-    const facts = factsOf(variant.sentences);
-    const apologies = variant.sentences.filter((_, i) => facts.get(isApologyText, i));
+    const sentences = variant.sentences;
+    const facts = factsOf(sentences);
+    const apologies: number[] = [];
+    for (let i = 0; i < sentences.length; i++) if (facts.get(isApologyText, i)) apologies.push(i);
     if (apologies.length < 2) return undefined;
     // A sentence already flagged for its wording is not flagged again for being one more apology.
-    const repeated = apologies.slice(1).filter((s) => !weakMatch(s));
-    return repeated.map<Report>((s) => {
+    const repeated = apologies.slice(1).filter((i) => !facts.get(weakMatchOf, i));
+    return repeated.map<Report>((i) => {
+      const s = sentences[i];
       const m = APOLOGY_WORD.exec(s.text)!;
       return {
         start: s.start + m.index,
@@ -177,10 +180,15 @@ function lowerFirst(text: string, at: number): TextEdit[] {
   return [];
 }
 
+const NAME_PATH = /(?:first_?name|firstname|\bname)$/i;
+// Asked for every fix of every finding: the document's answer is found once.
+const namePlaceholders = new WeakMap<object, { name: string | undefined }>();
+
 function namePlaceholder(context: RuleContext): string | undefined {
   if (context.settings.namePlaceholder) return context.settings.namePlaceholder;
-  const used = context.doc.placeholders.find((p) => /(?:first_?name|firstname|\bname)$/i.test(p.path));
-  return used?.raw;
+  let found = namePlaceholders.get(context.doc);
+  if (!found) namePlaceholders.set(context.doc, (found = { name: context.doc.placeholders.find((p) => NAME_PATH.test(p.path))?.raw }));
+  return found.name;
 }
 
 function shorten(text: string): string {
