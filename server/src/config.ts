@@ -114,7 +114,12 @@ function ignoreMatcher(ignore: readonly string[]): (file: string) => boolean {
   const key = JSON.stringify(ignore);
   let matcher = matchers.get(key);
   if (!matcher) {
-    matcher = picomatch([...ignore], { dot: true, basename: true, nocase: true });
+    const options = { dot: true, nocase: true };
+    const names = ignore.filter((glob) => !glob.includes('/'));
+    const paths = ignore.filter((glob) => glob.includes('/'));
+    const byName = names.length ? picomatch(names, options) : () => false;
+    const byPath = paths.length ? picomatch(paths, options) : () => false;
+    matcher = (file: string) => byPath(file) || byName(file.slice(file.lastIndexOf('/') + 1));
     if (matchers.size > 20) matchers.clear();
     matchers.set(key, matcher);
   }

@@ -9,6 +9,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -111,7 +113,7 @@ connection.onExecuteCommand(async (params, _token, workDone) => {
   if (params.command !== REVIEW_COMMAND) return undefined;
   const reporter = params.workDoneToken !== undefined ? workDone : undefined;
   const summary = await backgroundScan(reporter);
-  void connection.window.showInformationMessage(`Rapport reviewed ${describeSummary(summary)}.`);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Rapport reviewed ${describeSummary(summary)}.` });
   return summary;
 });
 

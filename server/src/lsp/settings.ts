@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { CONFIG_FILE, DEFAULT_IGNORE, DEFAULT_MAX_FILE_SIZE, isIgnored, mergeConfigs, readConfigFile, validateConfig, type RapportConfig } from '../config';
 import { sharedSettings } from '../config-schema';
 import { MACRO_FILE } from './files';
@@ -88,7 +88,7 @@ export class SettingsStore {
       this.connection.console.warn(`Settings: ${problem}`);
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
-      void this.connection.window.showWarningMessage(`Rapport: ${problem}`);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Rapport: ${problem}` });
     }
   }
 }
