@@ -8,7 +8,11 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ExecuteCommandRequest,
   FileChangeType,
+  ResponseError,
+  type ExecuteCommandParams,
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
@@ -109,9 +113,11 @@ function describeSummary(summary: ScanSummary): string {
   return `${files}: ${findings}${skipped}`;
 }
 
-connection.onExecuteCommand(async (params, _token, workDone) => {
-  if (params.command !== REVIEW_COMMAND) return undefined;
-  const reporter = params.workDoneToken !== undefined ? workDone : undefined;
+// Registered by method name so the client's workDoneToken reaches us untouched:
+// with one, progress goes to the client's own indicator; without, the server creates one.
+connection.onRequest(ExecuteCommandRequest.method, async (params: ExecuteCommandParams) => {
+  if (params.command !== REVIEW_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}`);
+  const reporter = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
   const summary = await backgroundScan(reporter);
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Rapport reviewed ${describeSummary(summary)}.` });
   return summary;

@@ -56,7 +56,7 @@ describe('protocol: code actions', () => {
     assert.match(fixed, /I apologize for the wait\./);
     assert.match(fixed, /I'm sorry that the link expires in an hour\./);
     // The two fixed phrases are gone (two full apologies may still count as one too many).
-    assert.deepEqual(apologies(await client.change(uri, fixed)).filter((d) => /"Sorry/.test(d.message)), []);
+    assert.deepEqual(apologies(await client.change(uri, fixed)).filter((d) => /"Sorry/.test(String(d.message))), []);
   });
 
   it('disables a rule for a line and for the file with comments the engine honours', async () => {
@@ -94,7 +94,7 @@ describe('protocol: code actions', () => {
     const fixed = applyWorkspaceEdit(REPLY, uri, actions[0].edit);
     assert.ok(!fixed.includes('[['), `no fill-in inserted unattended:\n${fixed}`);
     const relinted = await client.change(uri, fixed);
-    assert.deepEqual(apologies(relinted).filter((d) => /"Sorry/.test(d.message)), []);
+    assert.deepEqual(apologies(relinted).filter((d) => /"Sorry/.test(String(d.message))), []);
     assert.ok(!fixed.includes('I understand how frustrating'), 'the acknowledgement fix is left for the author');
     // The quick-fix list does not include source actions unless asked.
     const quickFixes = await actionsAt(uri, WHOLE, ['quickfix']);

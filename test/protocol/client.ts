@@ -101,9 +101,8 @@ export class TestClient {
     this.connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
       this.notify();
-      return null;
     });
-    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     this.connection.listen();
   }
 

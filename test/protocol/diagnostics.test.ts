@@ -36,7 +36,7 @@ describe('protocol: lifecycle and diagnostics', () => {
     assert.equal(apology.source, 'rapport');
     assert.equal(apology.severity, DiagnosticSeverity.Warning);
     assert.match(apology.codeDescription!.href, /docs\/rules\/weak-apology\.md$/);
-    assert.match(apology.message, /Sorry about/);
+    assert.match(String(apology.message), /Sorry about/);
   });
 
   it('publishes new diagnostics for each change, with ranges that follow the edit', async () => {
@@ -78,7 +78,7 @@ describe('protocol: lifecycle and diagnostics', () => {
     assert.deepEqual(await client.open('file:///virtual/empty.md', ''), []);
     const binary = await client.open('file:///virtual/binary.md', 'PK\u0003\u0004\u0000\u0000\u0001\u0002garbage\u0000\u0000');
     assert.equal(binary.length, 1);
-    assert.match(binary[0].message, /binary data/);
+    assert.match(String(binary[0].message), /binary data/);
     assert.equal(binary[0].severity, DiagnosticSeverity.Information);
     const unterminated = await client.open('file:///virtual/broken.hbs', 'Hi {{customer.first_name,\n\nSorry about the wait. I reset your password.\n', 'handlebars');
     assert.ok(unterminated.some((d) => d.code === 'template-syntax'), `a template-syntax finding in ${JSON.stringify(unterminated)}`);
@@ -93,7 +93,7 @@ describe('protocol: lifecycle and diagnostics', () => {
     const big = line.repeat(Math.ceil((5 * 1024 * 1024) / line.length));
     const diagnostics = await client.open('file:///virtual/huge.md', big);
     assert.equal(diagnostics.length, 1);
-    assert.match(diagnostics[0].message, /skipped this file: 5\.0 MB is over the limit of 1\.0 MB \(setting rapport\.maxFileSize\)/);
+    assert.match(String(diagnostics[0].message), /skipped this file: 5\.0 MB is over the limit of 1\.0 MB \(setting rapport\.maxFileSize\)/);
     const after = await client.open('file:///virtual/after-huge.md', REPLY);
     assert.ok(after.some((d) => d.code === 'weak-apology'));
   });
