@@ -59,7 +59,10 @@ export class SettingsStore {
   /** Whether a file is a macro Rapport should lint: a macro extension, and not ignored. */
   isMacro(uri: string, settings: EffectiveSettings): boolean {
     const file = uriToPath(uri);
-    if (!file) return true; // unsaved documents the editor chose to send us
+    return file ? this.isMacroFile(file, settings) : true; // unsaved documents the editor chose to send us
+  }
+
+  isMacroFile(file: string, settings: EffectiveSettings): boolean {
     if (!MACRO_FILE.test(file)) return false;
     const relative = path.relative(settings.root ?? path.dirname(file), file).split(path.sep).join('/');
     return !isIgnored(relative, settings.ignore);

@@ -49,9 +49,32 @@ export class WorkspaceScanner {
 
   /** Records what the live linter found in an open document. */
   setCounts(uri: string, counts: Record<string, number> | undefined): void {
-    if (counts && Object.keys(counts).length > 0) this.counts.set(uri, counts);
-    else this.counts.delete(uri);
+    this.record(uri, counts);
     this.sendStatus();
+  }
+
+  /** Keeps the per-file counts and the running totals in step, so a status update costs nothing per file. */
+  private record(uri: string, counts: Record<string, number> | undefined): void {
+    const previous = this.counts.get(uri);
+    if (previous) this.addTotals(previous, -1);
+    if (counts && Object.keys(counts).length > 0) {
+      this.counts.set(uri, counts);
+      this.addTotals(counts, 1);
+    } else {
+      this.counts.delete(uri);
+    }
+  }
+
+  private readonly totals = new Map<string, number>();
+  private totalFindings = 0;
+
+  private addTotals(counts: Record<string, number>, sign: 1 | -1): void {
+    for (const [rule, n] of Object.entries(counts)) {
+      const next = (this.totals.get(rule) ?? 0) + sign * n;
+      if (next > 0) this.totals.set(rule, next);
+      else this.totals.delete(rule);
+      this.totalFindings += sign * n;
+    }
   }
 
   /** Lints (again) one file on disk, in the background. */
@@ -65,7 +88,7 @@ export class WorkspaceScanner {
 
   /** A file was deleted: its problems go with it. */
   forget(uri: string): void {
-    this.counts.delete(uri);
+    this.record(uri, undefined);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.sendStatus();
   }
@@ -109,15 +132,7 @@ export class WorkspaceScanner {
   private skippedCount = 0;
 
   summary(files: number, skipped = 0): ScanSummary {
-    const byRule: Record<string, number> = {};
-    let findings = 0;
-    for (const counts of this.counts.values()) {
-      for (const [rule, n] of Object.entries(counts)) {
-        byRule[rule] = (byRule[rule] ?? 0) + n;
-        findings += n;
-      }
-    }
-    return { files, skipped, findings, byRule };
+    return { files, skipped, findings: this.totalFindings, byRule: Object.fromEntries(this.totals) };
   }
 
   private async walk(root: string, dir: string, generation: number, found: (file: string) => void): Promise<void> {
@@ -137,7 +152,7 @@ export class WorkspaceScanner {
         const full = path.join(current, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(full);
-        } else if (entry.isFile() && MACRO_FILE.test(entry.name) && this.settings.isMacro(pathToFileURL(full).toString(), settings)) {
+        } else if (entry.isFile() && MACRO_FILE.test(entry.name) && this.settings.isMacroFile(full, settings)) {
           found(full);
         }
       }
@@ -185,7 +200,7 @@ export class WorkspaceScanner {
     let diagnostics;
     if (stat.size > settings.maxFileSize) {
       this.skippedCount++;
-      this.counts.delete(uri);
+      this.record(uri, undefined);
       diagnostics = toDiagnostics({ findings: [], notice: sizeNotice(stat.size, settings.maxFileSize) }, () => ({ line: 0, character: 0 }));
     } else {
       let text: string;
@@ -197,9 +212,7 @@ export class WorkspaceScanner {
       if (this.isOpen(uri)) return; // opened while it was being read
       const analysis = analyse(text, languageOf(file), settings, (message) => this.connection.console.error(`${file}: ${message}`));
       if (analysis.notice) this.skippedCount++;
-      const counts = countByRule(analysis.findings);
-      if (analysis.findings.length > 0) this.counts.set(uri, counts);
-      else this.counts.delete(uri);
+      this.record(uri, countByRule(analysis.findings));
       const lines = new LineIndex(text);
       diagnostics = toDiagnostics(analysis, (offset) => lines.positionAt(offset));
     }
@@ -211,10 +224,9 @@ export class WorkspaceScanner {
 
   /** Tells the client (status bar) the totals; only when they changed. */
   sendStatus(force = false): void {
-    const summary = this.summary(this.counts.size);
-    const status: Status = this.scan
-      ? { state: 'scanning', findings: summary.findings, files: summary.files, done: this.scan.done, total: this.scan.total }
-      : { state: 'idle', findings: summary.findings, files: summary.files };
+    const findings = this.totalFindings;
+    const files = this.counts.size;
+    const status: Status = this.scan ? { state: 'scanning', findings, files, done: this.scan.done, total: this.scan.total } : { state: 'idle', findings, files };
     const key = JSON.stringify(status);
     if (!force && key === this.lastStatus) return;
     this.lastStatus = key;
