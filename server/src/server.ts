@@ -89,7 +89,7 @@ connection.onInitialized(() => {
         const root = uriToPath(folder.uri);
         if (root) settings.roots.push(root);
       }
-      settingsChanged();
+      void settingsChanged(true);
     });
   }
   log(`Rapport server started (workspace: ${settings.roots.join(', ') || 'none'}).`);
@@ -98,6 +98,7 @@ connection.onInitialized(() => {
 
 /** Reviews the whole library in the background, with progress where the client shows it. */
 async function backgroundScan(reporter?: WorkDoneProgressReporter): Promise<ScanSummary> {
+  if (settings.roots.length === 0) return scanner.summary(0);
   const progress = reporter ?? (await connection.window.createWorkDoneProgress().catch(() => undefined));
   const started = Date.now();
   const summary = await scanner.scanAll(progress);
@@ -123,19 +124,25 @@ connection.onRequest(ExecuteCommandRequest.method, async (params: ExecuteCommand
   return summary;
 });
 
-function settingsChanged(): void {
+/**
+ * Settings may have changed: re-lint the open documents, and the library if
+ * the effective settings differ (VS Code also announces unchanged settings,
+ * e.g. right after start-up, and a full rescan then would be wasted work).
+ */
+async function settingsChanged(forceScan = false): Promise<void> {
+  const before = await settings.fingerprint();
   settings.clear();
   for (const document of documents.all()) schedule(document, 0);
-  void backgroundScan();
+  if (forceScan || (await settings.fingerprint()) !== before) await backgroundScan();
 }
 
 connection.onDidChangeConfiguration((change) => {
   settings.pushed = (change.settings as { rapport?: unknown } | undefined)?.rapport;
-  settingsChanged();
+  void settingsChanged();
 });
 
 connection.onDidChangeWatchedFiles((change) => {
-  if (change.changes.some((c) => path.basename(uriToPath(c.uri) ?? c.uri) === CONFIG_FILE)) return settingsChanged();
+  if (change.changes.some((c) => path.basename(uriToPath(c.uri) ?? c.uri) === CONFIG_FILE)) return void settingsChanged();
   for (const { uri, type } of change.changes) {
     const file = uriToPath(uri);
     if (!file || !MACRO_FILE.test(file)) continue;

@@ -7,7 +7,7 @@ import { CodeActionKind, DiagnosticSeverity, HoverRequest, MessageType, TextDocu
 import { TestClient } from './client';
 
 const REPLY = "# Password reset\n\nHi {{customer.first_name}},\n\nSorry about the wait. I reset your password, so you can sign in now.\n";
-const SORRY_ABOUT = { start: { line: 4, character: 0 }, end: { line: 4, character: 11 } };
+const SORRY_ABOUT = { start: { line: 4, character: 0 }, end: { line: 4, character: 20 } };
 
 describe('protocol: lifecycle and diagnostics', () => {
   let client: TestClient;
@@ -46,7 +46,7 @@ describe('protocol: lifecycle and diagnostics', () => {
     // Insert a line above: the finding moves down one line.
     const moved = await client.change(uri, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'Thanks for writing in.\n' }]);
     const apology = moved.find((d) => d.code === 'weak-apology');
-    assert.deepEqual(apology?.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 11 } });
+    assert.deepEqual(apology?.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 20 } });
     // Rewrite the apology: the finding goes away.
     const fixed = await client.change(uri, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 21 } }, text: 'I apologize for the wait.' }]);
     assert.equal(fixed.filter((d) => d.code === 'weak-apology').length, 0, JSON.stringify(fixed));
@@ -56,7 +56,7 @@ describe('protocol: lifecycle and diagnostics', () => {
     const uri = 'file:///virtual/crlf.md';
     const diagnostics = await client.open(uri, 'Hi {{customer.first_name}} 👋,\r\n\r\nThanks 🎉. Sorry about the wait. I reset your password.\r\n');
     const apology = diagnostics.find((d) => d.code === 'weak-apology');
-    assert.deepEqual(apology?.range, { start: { line: 2, character: 11 }, end: { line: 2, character: 22 } });
+    assert.deepEqual(apology?.range, { start: { line: 2, character: 11 }, end: { line: 2, character: 31 } });
   });
 
   it('shows the rule\'s reason, a better example and the docs link on hover', async () => {

@@ -39,6 +39,12 @@ export class SettingsStore {
     this.cache.clear();
   }
 
+  /** The effective settings of every workspace folder, to tell whether a change changed anything. */
+  async fingerprint(): Promise<string> {
+    const all = await Promise.all(this.roots.map((root) => this.get(pathToFileURL(root).toString())));
+    return JSON.stringify(all.map((s) => s.config));
+  }
+
   rootOf(file: string): string | undefined {
     return this.roots.filter((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep)).sort((a, b) => b.length - a.length)[0];
   }
