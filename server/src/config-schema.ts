@@ -75,8 +75,8 @@ export function sharedSettings(rules: readonly Rule[] = allRules): Record<string
     ignore: {
       type: 'array',
       items: { type: 'string' },
-      default: DEFAULT_IGNORE,
-      description: 'Globs of files that are not macros (matched against the path relative to the workspace; a pattern without a slash matches a file name anywhere). Setting this list replaces the default one.',
+      default: [],
+      description: `Globs of files that are not macros, matched against the path relative to the workspace; a pattern without a slash matches a file name in any folder. ${DEFAULT_IGNORE.filter((g) => !g.includes('/')).join(', ')} and node_modules are never linted.`,
     },
   };
 }

@@ -10,7 +10,10 @@ import type { CustomPhrase, Settings } from './engine';
 export const CONFIG_FILE = '.rapport.json';
 /** Macros are short; a file over 1 MB is data or a dump, and linting it would only stall the editor. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
-/** Files in a macro repository that are not macros. A pattern without a slash matches a file name anywhere. */
+/**
+ * Files in a macro repository that are never macros, whatever the settings add
+ * (the CLI skips the same names). A pattern without a slash matches a file name anywhere.
+ */
 export const DEFAULT_IGNORE: readonly string[] = ['README.md', 'CHANGELOG.md', 'LICENSE.md', 'CONTRIBUTING.md', '**/node_modules/**'];
 
 /** Engine settings plus what the server and CLI use to choose files. */
@@ -103,9 +106,8 @@ function phraseProblem(entry: unknown): string | undefined {
  * Whether a file is left alone: `relativePath` uses forward slashes and is
  * relative to the workspace (or the config file's folder).
  */
-export function isIgnored(relativePath: string, ignore: readonly string[] = DEFAULT_IGNORE): boolean {
-  if (ignore.length === 0) return false;
-  return ignoreMatcher(ignore)(relativePath);
+export function isIgnored(relativePath: string, ignore: readonly string[] = []): boolean {
+  return ignoreMatcher([...DEFAULT_IGNORE, ...ignore])(relativePath);
 }
 
 const matchers = new Map<string, (file: string) => boolean>();

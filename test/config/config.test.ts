@@ -65,6 +65,10 @@ describe('isIgnored', () => {
     }
     for (const file of ['macros/refund.md', 'README-macros/reply.md', 'templates/readme-reply.hbs']) assert.equal(isIgnored(file), false, file);
   });
+  it('adds the configured globs to the names that are never macros', () => {
+    assert.equal(isIgnored('README.md', ['drafts/**']), true);
+    assert.equal(isIgnored('drafts/x.md', ['drafts/**']), true);
+  });
   it('matches globs with a slash against the whole relative path', () => {
     assert.equal(isIgnored('drafts/reply.md', ['drafts/**']), true);
     assert.equal(isIgnored('macros/drafts/reply.md', ['drafts/**']), false);
@@ -74,7 +78,7 @@ describe('isIgnored', () => {
 
 describe('editor settings', () => {
   it('drops values that only repeat the defaults, so .rapport.json still applies', () => {
-    const vscode = { rules: {}, namePlaceholder: '', library: 'auto', phrases: [], maxFileSize: 1048576, ignore: ['README.md', 'CHANGELOG.md', 'LICENSE.md', 'CONTRIBUTING.md', '**/node_modules/**'], trace: { server: 'verbose' } };
+    const vscode = { rules: {}, namePlaceholder: '', library: 'auto', phrases: [], maxFileSize: 1048576, ignore: [], trace: { server: 'verbose' } };
     assert.deepEqual(explicitSettings(vscode), {});
     assert.deepEqual(explicitSettings({ ...vscode, library: 'single', rules: { oversharing: 'off' } }), { library: 'single', rules: { oversharing: 'off' } });
   });

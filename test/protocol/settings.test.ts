@@ -11,7 +11,7 @@ import { TestClient, tempWorkspace, uriOf } from './client';
 
 const REPLY = "Hi {{customer.first_name}},\n\nSorry about the wait. I reset your password, so you can sign in now.\n";
 /** What VS Code sends for untouched settings: every default. */
-const VSCODE_DEFAULTS = { rules: {}, namePlaceholder: '', library: 'auto', phrases: [], maxFileSize: 1048576, ignore: ['README.md', 'CHANGELOG.md', 'LICENSE.md', 'CONTRIBUTING.md', '**/node_modules/**'], trace: { server: 'off' } };
+const VSCODE_DEFAULTS = { rules: {}, namePlaceholder: '', library: 'auto', phrases: [], maxFileSize: 1048576, ignore: [], trace: { server: 'off' } };
 
 function apology(diagnostics: { code?: string | number; severity?: number }[]) {
   return diagnostics.find((d) => d.code === 'weak-apology');
@@ -84,12 +84,14 @@ describe('protocol: settings', () => {
     await client.diagnosticsFor(uri, 'weak-apology off after .rapport.json is repaired', (d) => !apology(d));
   });
 
-  it('does not lint files that are not macros: README.md and ignored globs', async () => {
+  it('does not lint files that are not macros: README.md & co, and the ignore globs of both settings', async () => {
     const root = tempWorkspace({ '.rapport.json': JSON.stringify({ ignore: ['drafts/**'] }) });
     roots.push(root);
-    client = await TestClient.start({ workspace: root, settings: VSCODE_DEFAULTS });
+    client = await TestClient.start({ workspace: root, settings: { ...VSCODE_DEFAULTS, ignore: ['*.tmp.md'] } });
     assert.deepEqual(await client.open(uriOf(root, 'drafts/reply.md'), REPLY), []);
-    assert.ok(apology(await client.open(uriOf(root, 'README.md'), REPLY)), 'a custom ignore list replaces the default one');
+    assert.deepEqual(await client.open(uriOf(root, 'macros/reply.tmp.md'), REPLY), []);
+    assert.deepEqual(await client.open(uriOf(root, 'README.md'), REPLY), []);
+    assert.deepEqual(await client.open(uriOf(root, 'docs/CHANGELOG.md'), REPLY), []);
     assert.ok(apology(await client.open(uriOf(root, 'macros/reply.md'), REPLY)));
   });
 });

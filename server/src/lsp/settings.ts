@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { CONFIG_FILE, DEFAULT_IGNORE, DEFAULT_MAX_FILE_SIZE, isIgnored, mergeConfigs, readConfigFile, validateConfig, type RapportConfig } from '../config';
+import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, isIgnored, mergeConfigs, readConfigFile, validateConfig, type RapportConfig } from '../config';
 import { sharedSettings } from '../config-schema';
 import { MACRO_FILE } from './files';
 
@@ -14,6 +14,7 @@ export interface EffectiveSettings {
   /** The workspace folder the resource belongs to, if any. */
   root?: string;
   maxFileSize: number;
+  /** Globs of files that are not macros, beyond the names that never are (DEFAULT_IGNORE). */
   ignore: readonly string[];
 }
 
@@ -88,7 +89,9 @@ export class SettingsStore {
     const fromEditor = validateConfig(explicitSettings(raw), 'Setting rapport');
     this.report([...fromFile.problems, ...fromEditor.problems]);
     const config = mergeConfigs(fromFile.config, fromEditor.config);
-    return { config, root, maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ignore: config.ignore ?? DEFAULT_IGNORE };
+    // Ignore lists add up: the workspace's and the user's globs both apply.
+    const ignore = [...new Set([...(fromFile.config.ignore ?? []), ...(fromEditor.config.ignore ?? [])])];
+    return { config, root, maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ignore };
   }
 
   /** Tells the user about each settings problem once; logs it every time. */
