@@ -3,20 +3,8 @@
 
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleById, type Finding, type Rule } from '../engine';
+import { describeRule, ruleById, type Finding, type Rule } from '../engine';
 import { docsUri } from './files';
-
-/** Hover Markdown for one rule (a local stand-in until the engine exports describeRule). */
-export function describeRuleForHover(rule: Rule, docsLink?: string): string {
-  const quote = rule.why.quote.replace(/\s*\n+\s*/g, ' ');
-  return [
-    `**${rule.id}**: ${rule.description}`,
-    `> ${quote}\n>\n> — guide \`${rule.why.source}\``,
-    `Instead of: *${rule.example.bad}*`,
-    `Better: *${rule.example.better}*`,
-    docsLink ? `[More about ${rule.id}](${docsLink})` : `More: \`docs/rules/${rule.id}.md\``,
-  ].join('\n\n');
-}
 
 export function hoverAt(document: TextDocument, findings: Finding[], offset: number): Hover | null {
   const here = findings.filter((f) => f.start <= offset && offset <= f.end);
@@ -24,7 +12,7 @@ export function hoverAt(document: TextDocument, findings: Finding[], offset: num
   if (rules.length === 0) return null;
   const first = here[0];
   return {
-    contents: { kind: MarkupKind.Markdown, value: rules.map((rule) => describeRuleForHover(rule, docsUri(rule.id))).join('\n\n---\n\n') },
+    contents: { kind: MarkupKind.Markdown, value: rules.map((rule) => describeRule(rule, docsUri(rule.id))).join('\n\n---\n\n') },
     range: { start: document.positionAt(first.start), end: document.positionAt(first.end) },
   };
 }
