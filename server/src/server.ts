@@ -96,13 +96,18 @@ connection.onInitialized(() => {
   void backgroundScan();
 });
 
+const logged = new WeakSet<ScanSummary>();
+
 /** Reviews the whole library in the background, with progress where the client shows it. */
 async function backgroundScan(reporter?: WorkDoneProgressReporter): Promise<ScanSummary> {
   if (settings.roots.length === 0) return scanner.summary(0);
   const progress = reporter ?? (await connection.window.createWorkDoneProgress().catch(() => undefined));
   const started = Date.now();
   const summary = await scanner.scanAll(progress);
-  log(`Reviewed ${describeSummary(summary)} in ${Date.now() - started} ms.`);
+  if (!logged.has(summary)) {
+    logged.add(summary); // a scan replaced by a newer one shares its summary
+    log(`Reviewed ${describeSummary(summary)} in ${Date.now() - started} ms.`);
+  }
   return summary;
 }
 
@@ -119,6 +124,10 @@ function describeSummary(summary: ScanSummary): string {
 connection.onRequest(ExecuteCommandRequest.method, async (params: ExecuteCommandParams) => {
   if (params.command !== REVIEW_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}`);
   const reporter = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+  if (settings.roots.length === 0) {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: 'Rapport: open a folder to review its macro library; open files are checked as you edit them.' });
+    return scanner.summary(0);
+  }
   const summary = await backgroundScan(reporter);
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Rapport reviewed ${describeSummary(summary)}.` });
   return summary;

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionKind, DiagnosticSeverity, HoverRequest, MessageType, TextDocumentSyncKind, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionKind, DiagnosticSeverity, ExecuteCommandRequest, HoverRequest, MessageType, TextDocumentSyncKind, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { TestClient } from './client';
 
 const REPLY = "# Password reset\n\nHi {{customer.first_name}},\n\nSorry about the wait. I reset your password, so you can sign in now.\n";
@@ -96,6 +96,12 @@ describe('protocol: lifecycle and diagnostics', () => {
     assert.match(String(diagnostics[0].message), /skipped this file: 5\.0 MB is over the limit of 1\.0 MB \(setting rapport\.maxFileSize\)/);
     const after = await client.open('file:///virtual/after-huge.md', REPLY);
     assert.ok(after.some((d) => d.code === 'weak-apology'));
+  });
+
+  it('"Review Library" without a folder says what to do', async () => {
+    const summary = await client.request<{ files: number }>(ExecuteCommandRequest.method, { command: 'rapport.reviewLibrary', arguments: [] });
+    assert.equal(summary.files, 0);
+    await client.waitFor(() => client.messages.some((m) => /open a folder to review its macro library/.test(m.message)), 'a message about opening a folder');
   });
 
   it('never shows an error message for any of this', () => {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { TestClient, tempWorkspace } from './client';
 
 const FILES = 1000;
@@ -41,6 +42,10 @@ describe('protocol: large workspace', () => {
       assert.ok(diagnostics.some((d) => d.code === 'weak-apology'));
     }
     assert.equal(statuses().at(-1)?.state, 'scanning', 'the edits were linted before the scan finished');
+    // "Review Library" during the start-up scan replaces it and reports on the whole library.
+    const summary = await client.request<{ files: number; byRule: Record<string, number> }>(ExecuteCommandRequest.method, { command: 'rapport.reviewLibrary', arguments: [] });
+    assert.equal(summary.files, FILES);
+    assert.ok(summary.byRule['weak-apology'] >= FILES, JSON.stringify(summary));
     await client.waitFor(() => statuses().at(-1)?.state === 'idle', 'the scan to finish', 120_000);
     const published = [...client.diagnostics.keys()].filter((key) => key.includes('/library/'));
     assert.equal(published.length, FILES);

@@ -94,7 +94,15 @@ export class WorkspaceScanner {
   }
 
   /** Scans every workspace folder; resolves with a summary once every file is linted. */
-  async scanAll(reporter?: WorkDoneProgressReporter): Promise<ScanSummary> {
+  scanAll(reporter?: WorkDoneProgressReporter): Promise<ScanSummary> {
+    this.latest = this.runScan(reporter);
+    return this.latest;
+  }
+
+  /** The newest scan: a scan that a newer one replaces resolves with the newer one's summary. */
+  private latest: Promise<ScanSummary> | undefined;
+
+  private async runScan(reporter?: WorkDoneProgressReporter): Promise<ScanSummary> {
     const generation = ++this.generation;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
     this.queue.length = 0;
@@ -110,12 +118,12 @@ export class WorkspaceScanner {
         seen.add(pathToFileURL(file).toString());
         this.enqueue(file);
       });
-      if (generation !== this.generation) return this.summary(0);
+      if (generation !== this.generation) return this.latest!;
     }
     // Files published before that are gone or now ignored.
     for (const uri of [...this.published]) if (!seen.has(uri)) this.forget(uri);
     await this.idle();
-    if (generation !== this.generation) return this.summary(0);
+    if (generation !== this.generation) return this.latest!;
     reporter?.done();
     this.scan = undefined;
     this.sendStatus(true);
