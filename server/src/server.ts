@@ -46,6 +46,7 @@ const results = new Map<string, { version: number; findings: Finding[] }>();
 const pending = new Map<string, { cancel(): void }>();
 const editSupport: EditSupport = { documentChanges: false, snippets: false };
 let watchFilesDynamically = false;
+let configurationDynamically = false;
 let workspaceFoldersSupported = false;
 
 function log(message: string): void {
@@ -58,6 +59,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   editSupport.documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   editSupport.snippets = editSupport.documentChanges && capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
   watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  configurationDynamically = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   workspaceFoldersSupported = capabilities.workspace?.workspaceFolders === true;
   settings.roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (settings.roots.length === 0 && params.rootUri) {
@@ -77,7 +79,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (settings.supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rapport' });
+  if (configurationDynamically) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rapport' });
   if (watchFilesDynamically) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
   }
