@@ -5,9 +5,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   ExecuteCommandRequest,
   FileChangeType,
@@ -123,5 +125,28 @@ describe('protocol: workspace diagnostics', () => {
     fs.writeFileSync(path.join(root, '.rapport.json'), JSON.stringify({ maxFileSize: 4000, rules: { 'weak-apology': 'off' } }));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('.rapport.json'), type: FileChangeType.Changed }] });
     await client.waitFor(() => apologies('shipping/renamed.md').length === 0, 'weak-apology gone from closed files once it is off');
+  });
+});
+
+describe('protocol: workspace folders', () => {
+  it('follows folders added to and removed from the workspace', async () => {
+    const first = tempWorkspace({ 'late.md': BAD });
+    const second = tempWorkspace({ 'refund.md': BAD });
+    const client = await TestClient.start({
+      workspace: first,
+      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+    });
+    try {
+      await client.diagnosticsFor(uriOf(first, 'late.md'), 'diagnostics for the first folder', (d) => d.some((x) => x.code === 'weak-apology'));
+      await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+        event: { added: [{ uri: pathToFileURL(second).toString(), name: 'second' }], removed: [{ uri: pathToFileURL(first).toString(), name: 'first' }] },
+      });
+      await client.diagnosticsFor(uriOf(second, 'refund.md'), 'diagnostics for the added folder', (d) => d.some((x) => x.code === 'weak-apology'));
+      await client.diagnosticsFor(uriOf(first, 'late.md'), 'diagnostics cleared for the removed folder', (d) => d.length === 0);
+    } finally {
+      client.kill();
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
+    }
   });
 });
