@@ -37,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
     ]),
     // The server registers its own file watchers (macro files and .rapport.json).
+    initializationOptions: { statusNotifications: true },
     outputChannel: output,
   };
   client = new LanguageClient('rapport', 'Rapport', serverOptions, clientOptions);

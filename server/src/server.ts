@@ -55,6 +55,7 @@ function log(message: string): void {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
+  scanner.statusNotifications = (params.initializationOptions as { statusNotifications?: unknown } | undefined)?.statusNotifications === true;
   settings.supportsConfiguration = capabilities.workspace?.configuration === true;
   editSupport.documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   editSupport.snippets = editSupport.documentChanges && capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;

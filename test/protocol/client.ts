@@ -48,6 +48,8 @@ export interface ClientOptions {
   /** A workspace folder to open; none by default. */
   workspace?: string;
   capabilities?: ClientCapabilities;
+  /** Ask for rapport/status notifications, as the VS Code client does (default: yes). */
+  statusNotifications?: boolean;
 }
 
 export class TestClient {
@@ -127,6 +129,7 @@ export class TestClient {
         rootUri: workspace ? pathToFileURL(workspace).toString() : null,
         workspaceFolders: workspace ? [{ uri: pathToFileURL(workspace).toString(), name: path.basename(workspace) }] : null,
         capabilities,
+        initializationOptions: { statusNotifications: options.statusNotifications ?? true },
       }),
       'the answer to initialize',
     );

@@ -135,6 +135,7 @@ describe('protocol: workspace folders', () => {
     const client = await TestClient.start({
       workspace: first,
       capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+      statusNotifications: false,
     });
     try {
       await client.diagnosticsFor(uriOf(first, 'late.md'), 'diagnostics for the first folder', (d) => d.some((x) => x.code === 'weak-apology'));
@@ -143,6 +144,7 @@ describe('protocol: workspace folders', () => {
       });
       await client.diagnosticsFor(uriOf(second, 'refund.md'), 'diagnostics for the added folder', (d) => d.some((x) => x.code === 'weak-apology'));
       await client.diagnosticsFor(uriOf(first, 'late.md'), 'diagnostics cleared for the removed folder', (d) => d.length === 0);
+      assert.deepEqual(client.notifications.filter((n) => n.method === 'rapport/status'), [], 'no status notifications unless asked for');
     } finally {
       client.kill();
       fs.rmSync(first, { recursive: true, force: true });

@@ -40,6 +40,8 @@ export class WorkspaceScanner {
   private generation = 0;
   private scan: { done: number; total: number; reporter?: WorkDoneProgressReporter } | undefined;
   private lastStatus = '';
+  /** Whether the client asked for rapport/status notifications (initializationOptions.statusNotifications). */
+  statusNotifications = false;
 
   constructor(
     private readonly connection: Connection,
@@ -232,6 +234,7 @@ export class WorkspaceScanner {
 
   /** Tells the client (status bar) the totals; only when they changed. */
   sendStatus(force = false): void {
+    if (!this.statusNotifications) return;
     const findings = this.totalFindings;
     const files = this.counts.size;
     const status: Status = this.scan ? { state: 'scanning', findings, files, done: this.scan.done, total: this.scan.total } : { state: 'idle', findings, files };
