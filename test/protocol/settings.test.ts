@@ -84,6 +84,16 @@ describe('protocol: settings', () => {
     await client.diagnosticsFor(uri, 'weak-apology off after .rapport.json is repaired', (d) => !apology(d));
   });
 
+  it('applies the team\'s phrases from .rapport.json and the user\'s from the editor together', async () => {
+    const root = tempWorkspace({ '.rapport.json': JSON.stringify({ phrases: [{ phrase: 'ASAP', preferred: 'by the end of the day' }] }) });
+    roots.push(root);
+    client = await TestClient.start({ workspace: root, settings: { ...VSCODE_DEFAULTS, phrases: [{ phrase: 'kindly note', message: 'Say it plainly.' }] } });
+    const text = 'Hi {{customer.first_name}},\n\nKindly note that I will reset your password ASAP.\n';
+    const diagnostics = (await client.open(uriOf(root, 'reply.md'), text)).filter((d) => d.code === 'team-phrase');
+    assert.deepEqual(diagnostics.map((d) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character)), ['Kindly note', 'ASAP']);
+    assert.match(String(diagnostics[0].message), /Say it plainly\./);
+  });
+
   it('does not lint files that are not macros: README.md & co, and the ignore globs of both settings', async () => {
     const root = tempWorkspace({ '.rapport.json': JSON.stringify({ ignore: ['drafts/**'] }) });
     roots.push(root);

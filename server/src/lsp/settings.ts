@@ -89,8 +89,12 @@ export class SettingsStore {
     const fromEditor = validateConfig(explicitSettings(raw), 'Setting rapport');
     this.report([...fromFile.problems, ...fromEditor.problems]);
     const config = mergeConfigs(fromFile.config, fromEditor.config);
-    // Ignore lists add up: the workspace's and the user's globs both apply.
+    // Lists add up: the workspace's (the team's) and the user's globs and phrases both apply.
     const ignore = [...new Set([...(fromFile.config.ignore ?? []), ...(fromEditor.config.ignore ?? [])])];
+    if (fromFile.config.phrases && fromEditor.config.phrases) {
+      const own = new Set(fromEditor.config.phrases.map((p) => p.phrase.trim().toLowerCase()));
+      config.phrases = [...fromFile.config.phrases.filter((p) => !own.has(p.phrase.trim().toLowerCase())), ...fromEditor.config.phrases];
+    }
     return { config, root, maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ignore };
   }
 
