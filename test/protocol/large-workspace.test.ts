@@ -24,7 +24,9 @@ describe('protocol: large workspace', () => {
 
   before(async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < FILES; i++) files[`library/${i % 20}/macro-${i}.md`] = BAD;
+    // Macros of a realistic size (~2 KB), so the scan takes a while.
+    const macro = Array.from({ length: 8 }, (_, k) => `## Reply ${k}\n\n${BAD}`).join('\n');
+    for (let i = 0; i < FILES; i++) files[`library/${i % 20}/macro-${i}.md`] = macro;
     root = tempWorkspace(files);
     client = await TestClient.start({ workspace: root });
   });
