@@ -207,19 +207,23 @@ function currentFindings(uri: string): { document: TextDocument; findings: Findi
   return { document, findings: result.findings };
 }
 
+/** The findings of the latest text; asked before the lint of the latest edit ran (fix-on-save), lints now. */
+async function latestFindings(uri: string): Promise<{ document: TextDocument; findings: Finding[] } | undefined> {
+  const current = currentFindings(uri);
+  if (current || !documents.get(uri)) return current;
+  pending.get(uri)?.cancel();
+  pending.delete(uri);
+  await validate(uri);
+  return currentFindings(uri);
+}
+
 connection.onCodeAction(async (params) => {
-  let current = currentFindings(params.textDocument.uri);
-  if (!current && documents.get(params.textDocument.uri)) {
-    // Asked before the lint of the latest edit ran (fix-on-save): lint now.
-    pending.get(params.textDocument.uri)?.cancel();
-    await validate(params.textDocument.uri);
-    current = currentFindings(params.textDocument.uri);
-  }
+  const current = await latestFindings(params.textDocument.uri);
   return current ? codeActions(current.document, current.findings, params, editSupport) : [];
 });
 
-connection.onHover((params) => {
-  const current = currentFindings(params.textDocument.uri);
+connection.onHover(async (params) => {
+  const current = await latestFindings(params.textDocument.uri);
   return current ? hoverAt(current.document, current.findings, current.document.offsetAt(params.position)) : null;
 });
 

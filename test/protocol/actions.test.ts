@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidChangeTextDocumentNotification, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit, TestClient } from './client';
 
 const REPLY = "# Password reset\n\nHi {{customer.first_name}},\n\nSorry about the wait. I reset your password, so you can sign in now.\n\nSorry, but the link expires in an hour.\n";
@@ -100,6 +100,18 @@ describe('protocol: code actions', () => {
     // The quick-fix list does not include source actions unless asked.
     const quickFixes = await actionsAt(uri, WHOLE, ['quickfix']);
     assert.ok(quickFixes.length > 0 && quickFixes.every((a) => a.kind === 'quickfix'));
+  });
+
+  it('fix-on-save right after an edit fixes the latest text', async () => {
+    const uri = 'file:///virtual/fix-on-save.md';
+    await client.open(uri, 'Hi {{customer.first_name}},\n\nI reset your password, so you can sign in now.\n');
+    const edited = REPLY;
+    // The edit and the save's fix-all request go out back to back, as when typing then saving at once.
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    const [action] = await client.request<CodeAction[]>(CodeActionRequest.method, { textDocument: { uri }, range: WHOLE, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const change = action.edit!.documentChanges![0] as { textDocument: { version: number } };
+    assert.equal(change.textDocument.version, 2);
+    assert.match(applyWorkspaceEdit(edited, uri, action.edit), /I apologize for the wait\./);
   });
 
   it('edits carry the document version, so a stale edit is refused by the editor', async () => {
