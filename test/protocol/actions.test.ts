@@ -105,7 +105,8 @@ describe('protocol: code actions', () => {
   it('fix-on-save right after an edit fixes the latest text', async () => {
     const uri = 'file:///virtual/fix-on-save.md';
     await client.open(uri, 'Hi {{customer.first_name}},\n\nI reset your password, so you can sign in now.\n');
-    const edited = REPLY;
+    // A large document (its lint waits a moment after each change), so the request surely comes first.
+    const edited = REPLY + '\nI reset your password, so you can sign in now.\n'.repeat(5000);
     // The edit and the save's fix-all request go out back to back, as when typing then saving at once.
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
     const [action] = await client.request<CodeAction[]>(CodeActionRequest.method, { textDocument: { uri }, range: WHOLE, context: { diagnostics: [], only: ['source.fixAll'] } });
