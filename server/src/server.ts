@@ -26,6 +26,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './engine';
 import { CONFIG_FILE } from './config';
+import { IGNORE_FILE } from './cli/files';
 import { FIX_ALL_KIND, codeActions, type EditSupport } from './lsp/actions';
 import { analyse, countByRule, MACRO_FILE, toDiagnostics, WATCHED_GLOBS } from './lsp/files';
 import { hoverAt } from './lsp/hover';
@@ -33,6 +34,7 @@ import { SettingsStore, uriToPath } from './lsp/settings';
 import { WorkspaceScanner, type ScanSummary } from './lsp/workspace';
 
 const REVIEW_COMMAND = 'rapport.reviewLibrary';
+const SETTINGS_FILES = new Set([CONFIG_FILE, IGNORE_FILE]);
 /** Documents above this size wait a moment after a change, so a burst of typing is linted once. */
 const LARGE_DOCUMENT = 200 * 1024;
 const LARGE_DOCUMENT_DELAY = 100;
@@ -154,7 +156,8 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles((change) => {
-  if (change.changes.some((c) => path.basename(uriToPath(c.uri) ?? c.uri) === CONFIG_FILE)) return void settingsChanged();
+  // Which files are macros may have changed even where the settings did not: rescan.
+  if (change.changes.some((c) => SETTINGS_FILES.has(path.basename(uriToPath(c.uri) ?? c.uri)))) return void settingsChanged(true);
   for (const { uri, type } of change.changes) {
     const file = uriToPath(uri);
     if (!file || !MACRO_FILE.test(file)) continue;

@@ -61,7 +61,7 @@ describe('protocol: workspace diagnostics', () => {
     const watchers = client.registrations.filter((r) => r.method === DidChangeWatchedFilesNotification.method);
     assert.equal(watchers.length, 1);
     const globs = (watchers[0].registerOptions as DidChangeWatchedFilesRegistrationOptions).watchers.map((w) => w.globPattern);
-    assert.deepEqual(globs, ['**/*.{md,markdown,hbs,handlebars}', '**/.rapport.json']);
+    assert.deepEqual(globs, ['**/*.{md,markdown,hbs,handlebars}', '**/.rapport.json', '**/.rapportignore']);
   });
 
   it('tells the client the totals for its status bar', () => {
@@ -149,6 +149,28 @@ describe('protocol: workspace folders', () => {
       client.kill();
       fs.rmSync(first, { recursive: true, force: true });
       fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('protocol: .rapportignore', () => {
+  it('skips what .rapportignore lists, as the CLI does, and follows changes to it', async () => {
+    const root = tempWorkspace({ '.rapportignore': 'drafts/\n', 'drafts/wip.md': BAD, 'live.md': BAD });
+    const client = await TestClient.start({ workspace: root });
+    try {
+      await client.diagnosticsFor(uriOf(root, 'live.md'), 'diagnostics for live.md', (d) => d.some((x) => x.code === 'weak-apology'));
+      await client.waitFor(() => client.notifications.some((n) => n.method === 'rapport/status' && (n.params as { state: string }).state === 'idle'), 'the scan to finish');
+      assert.equal(client.diagnostics.get(uriOf(root, 'drafts/wip.md')), undefined, 'an ignored folder is not scanned');
+      assert.deepEqual(await client.open(uriOf(root, 'drafts/wip.md'), BAD), [], 'an ignored file is not linted when opened');
+      await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(root, 'drafts/wip.md') } });
+
+      fs.writeFileSync(path.join(root, '.rapportignore'), 'live.md\n');
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(root, '.rapportignore'), type: FileChangeType.Changed }] });
+      await client.diagnosticsFor(uriOf(root, 'drafts/wip.md'), 'drafts/wip.md linted once no longer ignored', (d) => d.some((x) => x.code === 'weak-apology'));
+      await client.diagnosticsFor(uriOf(root, 'live.md'), 'live.md cleared once ignored', (d) => d.length === 0);
+    } finally {
+      client.kill();
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -9,7 +9,7 @@ import { looksBinary } from '../config';
 import type { EffectiveSettings } from './settings';
 
 export const MACRO_FILE = /\.(?:md|markdown|hbs|handlebars)$/i;
-export const WATCHED_GLOBS = ['**/*.{md,markdown,hbs,handlebars}', '**/.rapport.json'];
+export const WATCHED_GLOBS = ['**/*.{md,markdown,hbs,handlebars}', '**/.rapport.json', '**/.rapportignore'];
 
 /** Where the rule pages ship: beside the bundle in the extension (server/out/../../docs). */
 const DOCS_ROOT = path.resolve(__dirname, '..', '..', 'docs', 'rules');

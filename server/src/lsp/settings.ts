@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, isIgnored, mergeConfigs, readConfigFile, validateConfig, type RapportConfig } from '../config';
 import { sharedSettings } from '../config-schema';
+import { loadIgnoreRules, type IgnoreRules } from '../cli/files';
 import { MACRO_FILE } from './files';
 
 export interface EffectiveSettings {
@@ -16,6 +17,8 @@ export interface EffectiveSettings {
   maxFileSize: number;
   /** Globs of files that are not macros, beyond the names that never are (DEFAULT_IGNORE). */
   ignore: readonly string[];
+  /** The same rules the CLI applies: .rapportignore, the ignore globs, README.md & co. */
+  ignoreRules: IgnoreRules;
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -72,7 +75,7 @@ export class SettingsStore {
   isMacroFile(file: string, settings: EffectiveSettings): boolean {
     if (!MACRO_FILE.test(file)) return false;
     const relative = path.relative(settings.root ?? path.dirname(file), file).split(path.sep).join('/');
-    return !isIgnored(relative, settings.ignore);
+    return !isIgnored(relative) && !settings.ignoreRules.ignores(file);
   }
 
   private async load(scopeUri: string, root: string | undefined, file: string | undefined): Promise<EffectiveSettings> {
@@ -87,7 +90,6 @@ export class SettingsStore {
       }
     }
     const fromEditor = validateConfig(explicitSettings(raw), 'Setting rapport');
-    this.report([...fromFile.problems, ...fromEditor.problems]);
     const config = mergeConfigs(fromFile.config, fromEditor.config);
     // Lists add up: the workspace's (the team's) and the user's globs and phrases both apply.
     const ignore = [...new Set([...(fromFile.config.ignore ?? []), ...(fromEditor.config.ignore ?? [])])];
@@ -95,7 +97,9 @@ export class SettingsStore {
       const own = new Set(fromEditor.config.phrases.map((p) => p.phrase.trim().toLowerCase()));
       config.phrases = [...fromFile.config.phrases.filter((p) => !own.has(p.phrase.trim().toLowerCase())), ...fromEditor.config.phrases];
     }
-    return { config, root, maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ignore };
+    const ignoreRules = folder ? loadIgnoreRules(folder, ignore) : { rules: { ignores: () => false }, problems: [] };
+    this.report([...fromFile.problems, ...fromEditor.problems, ...ignoreRules.problems]);
+    return { config, root, maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ignore, ignoreRules: ignoreRules.rules };
   }
 
   /** Tells the user about each settings problem once; logs it every time. */

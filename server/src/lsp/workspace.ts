@@ -161,7 +161,7 @@ export class WorkspaceScanner {
       for (const entry of entries) {
         const full = path.join(current, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(full);
+          if (!SKIPPED_DIRECTORIES.has(entry.name) && !settings.ignoreRules.ignores(full, true)) stack.push(full);
         } else if (entry.isFile() && MACRO_FILE.test(entry.name) && this.settings.isMacroFile(full, settings)) {
           found(full);
         }
