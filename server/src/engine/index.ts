@@ -7,7 +7,7 @@ import { LineIndex } from './text';
 import { hasFillIn } from './fill-in';
 import { rules, ruleById } from './rules';
 import type { Report, Rule, RuleContext } from './rules/rule';
-import type { Finding, LanguageId, RuleSetting, Settings, Severity, SeveritySetting } from './types';
+import type { Finding, Fix, LanguageId, RuleSetting, Settings, Severity, SeveritySetting } from './types';
 
 export * from './types';
 export { applyFixes } from './fixes';
@@ -114,8 +114,15 @@ function unitAt(units: MacroUnit[], offset: number): MacroUnit | undefined {
   return undefined;
 }
 
+/** A fix that leaves a fill-in needs the author's words. */
+function needsInput(fix: Fix): boolean {
+  for (const edit of fix.edits) if (edit.newText.includes('[[') && hasFillIn(edit.newText)) return true;
+  return false;
+}
+
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const fixes = report.fixes === undefined || report.fixes.length === 0 ? [] : report.fixes.map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => e.newText.includes('[[') && hasFillIn(e.newText)) }));
+  const fixes: Fix[] = [];
+  if (report.fixes) for (const fix of report.fixes) fixes.push({ ...fix, needsInput: fix.needsInput ?? needsInput(fix) });
   const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
   if (condition) {
     finding.condition = condition;

@@ -56,10 +56,8 @@ function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.complaint) return true;
   const sentences = variant.sentences;
   // A notice may run across sentences, so it is read from the whole reply, when a word of one is there.
-  let whole: string | undefined;
-  const wholeReply = () => (whole ??= sentences.map((s) => s.text).join('\n'));
   const facts = factsOf(sentences);
-  if (facts.some(mayBeNotice) && SYSTEM_NOTICE.test(wholeReply())) return false;
+  if (facts.some(mayBeNotice) && SYSTEM_NOTICE.test(wholeReply(sentences))) return false;
   if (unit.title && PROBLEM_TITLE.test(unit.title)) return true;
   // A sentence that names trouble or apologizes decides; problem words count across the reply.
   let words = 0;
@@ -71,7 +69,13 @@ function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   if (words < 2) return false;
   // Problem words count only when the whole reply has two of them too.
   PROBLEM_WORDS.lastIndex = 0;
-  return (wholeReply().match(PROBLEM_WORDS)?.length ?? 0) >= 2;
+  return (wholeReply(sentences).match(PROBLEM_WORDS)?.length ?? 0) >= 2;
+}
+
+function wholeReply(sentences: readonly Sentence[]): string {
+  let whole = '';
+  for (let i = 0; i < sentences.length; i++) whole += i === 0 ? sentences[i].text : `\n${sentences[i].text}`;
+  return whole;
 }
 
 /**
