@@ -5,9 +5,22 @@ import type { Rule } from './rule';
 import { weakApology } from './weak-apology';
 import { missingAcknowledgement } from './missing-acknowledgement';
 import { oversharing } from './oversharing';
+import { reinforcingAgreement } from './reinforcing-agreement';
+import { blameCustomer } from './blame-customer';
+import { defensive } from './defensive';
+import { hollowCliche } from './hollow-cliche';
 import { templateSyntax } from './template-syntax';
 
-export const rules: readonly Rule[] = [weakApology, missingAcknowledgement, oversharing, templateSyntax];
+export const rules: readonly Rule[] = [
+  weakApology,
+  missingAcknowledgement,
+  oversharing,
+  reinforcingAgreement,
+  blameCustomer,
+  defensive,
+  hollowCliche,
+  templateSyntax,
+];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
 
