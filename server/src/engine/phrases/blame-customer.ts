@@ -32,7 +32,7 @@ export const blameCustomerPhrases: BlamePhrase[] = [
     id: 'failed-to',
     negatable: true,
     // Group 1: the verb; 2: its particle ("fill in"); 3: its object, up to a comma or a clause that follows.
-    pattern: String.raw`\byou\s+(?:have\s+|had\s+|simply\s+|unfortunately\s+)?(?:failed|forgot|neglected|omitted)\s+to\s+([a-z]+)\b(?:\s+(in|out|up)\b)?(?:\s+((?:the|your|a|an|this|that|these|those|any)\s+[^,;:.!?]*?)(?=\s+(?:on\s+time|in\s+time|before|by|within|until|after|when|so|and|but|because|which|yet)\b|[,;:.!?]|$))?`,
+    pattern: String.raw`\byou\s+(?:have\s+|had\s+|simply\s+|unfortunately\s+)?(?:failed|forgot|neglected|omitted)\s+to\s+([a-z]+)\b(?:\s+(in|out|up)\b)?(?:\s+((?:the|your|a|an|this|that|these|those|any)\s+[^,;:.!?]*?)(?=\s+(?:on\s+time|in\s+time|as\s+well|too|either|again|properly|correctly|in\s+full|before|by|within|until|after|when|so|and|but|because|which|yet)\b|[,;:.!?]|$))?`,
     message: '"{match}" tells the customer they caused it. Describe the event instead: "the payment wasn\'t made", not "you failed to make the payment".',
     fix: 'neutral-event',
     examples: [

@@ -1,6 +1,11 @@
 import type { Rule } from './rule';
 import { DEFENSIVE_HINT, WHAT_I_CAN_DO, defensivePhrases } from '../phrases/defensive';
+import type { Sentence } from '../document/model';
+import type { TextEdit } from '../types';
 import { matchIn, quote, removePhraseEdits, replaceSentenceEdits, safeFixes, trimmed } from './phrase-edits';
+
+/** What may lead into the defensive clause and goes with it ("…, so", "I'm afraid"). */
+const LEAD_IN = /^([\s\S]*?[^\s,;:—–-])?[\s,;:—–-]*(?:(?:so|and|but|because|as)\s+)?(?:(?:i['’]m\s+afraid|i\s+am\s+afraid|unfortunately|sadly|honestly|sorry)[\s,]*)?$/i;
 
 const compiled = defensivePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
@@ -26,9 +31,22 @@ export const defensive: Rule = {
       const fix =
         phrase.fix === 'remove'
           ? { title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }
-          : { title: 'Say what you can do: "Here\'s what I can do: …"', preferred: true, edits: replaceSentenceEdits(sentence, WHAT_I_CAN_DO) };
+          : { title: 'Say what you can do: "Here\'s what I can do: …"', preferred: true, edits: whatICanDoEdits(sentence, match.start, doc.text) };
       return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: safeFixes(doc, [fix]) };
     }
     return undefined;
   },
 };
+
+/**
+ * Replaces the defensive clause, and the rest of its sentence, with what the
+ * agent can do; a clause before it that says something ("Exchanges are
+ * handled by the stores, so …") stays as its own sentence.
+ */
+function whatICanDoEdits(sentence: Sentence, matchStart: number, text: string): TextEdit[] {
+  const head = text.slice(sentence.start, matchStart);
+  const kept = LEAD_IN.exec(head)?.[1];
+  if (!kept || /^(?:i['’]m|i\s+am)\s+afraid$/i.test(kept.trim())) return replaceSentenceEdits(sentence, WHAT_I_CAN_DO);
+  const keptEnd = sentence.start + kept.length;
+  return [{ start: keptEnd, end: sentence.end, newText: `. ${WHAT_I_CAN_DO}` }];
+}

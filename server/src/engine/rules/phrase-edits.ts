@@ -40,10 +40,29 @@ function insideMasked(doc: MacroDocument, offset: number): boolean {
   return doc.text.charCodeAt(offset - 1) !== doc.prose.charCodeAt(offset - 1) && doc.text.charCodeAt(offset) !== doc.prose.charCodeAt(offset);
 }
 
-/** A fix is only offered when none of its edits starts or ends inside a template expression. */
+/**
+ * True when the edit would drop a template tag, comment or other masked
+ * non-placeholder text ({{#if}}, {{/if}}, <!-- -->) that its new text does
+ * not carry over. Placeholders (masked as X-words) may go with their words.
+ */
+function dropsTemplateTag(doc: MacroDocument, start: number, end: number, newText: string): boolean {
+  let i = start;
+  while (i < end) {
+    if (doc.text.charCodeAt(i) !== doc.prose.charCodeAt(i) && /\s/.test(doc.prose.charAt(i))) {
+      let j = i;
+      while (j < end && doc.text.charCodeAt(j) !== doc.prose.charCodeAt(j) && /\s/.test(doc.prose.charAt(j))) j++;
+      if (!newText.includes(doc.text.slice(i, j).trim())) return true;
+      i = j;
+    } else i++;
+  }
+  return false;
+}
+
+/** A fix is only offered when none of its edits cuts into or drops a template expression. */
 export function safeFix(doc: MacroDocument, fix: Fix): Fix | undefined {
   for (const edit of fix.edits) {
     if (insideMasked(doc, edit.start) || insideMasked(doc, edit.end)) return undefined;
+    if (dropsTemplateTag(doc, edit.start, edit.end, edit.newText)) return undefined;
   }
   return fix;
 }
@@ -124,6 +143,12 @@ export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match:
       edits[0] = { start, end: end + 1, newText: capitalize(next) };
     }
     return edits;
+  }
+
+  if (/,\s*$/.test(head) && /^\s+[^\s,;:.!?…]/.test(tail)) {
+    // After a comma, before the rest of the clause: "Hi Sam, please be advised that your…" -> "Hi Sam, your…".
+    const after = /^\s+/.exec(tail)![0];
+    return [{ start: match.start, end: match.end + after.length, newText: '' }];
   }
 
   // In the middle or at the end: take the separator before the phrase with it.
