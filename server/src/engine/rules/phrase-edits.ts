@@ -145,6 +145,13 @@ export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match:
     return edits;
   }
 
+  const closesAside = /,\s*$/.test(text.slice(match.start, match.end)) && !/^[\s"'“‘(]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b/i.test(head);
+  if (/,\s*$/.test(head) && /^\s+[^\s,;:.!?…]/.test(tail) && closesAside) {
+    // ", please be advised, " as an aside: drop it with both commas.
+    const start = match.start - /,\s*$/.exec(head)![0].length;
+    const end = match.end - /\s*$/.exec(text.slice(match.start, match.end))![0].length;
+    return [{ start, end, newText: '' }];
+  }
   if (/,\s*$/.test(head) && /^\s+[^\s,;:.!?…]/.test(tail)) {
     // After a comma, before the rest of the clause: "Hi Sam, please be advised that your…" -> "Hi Sam, your…".
     const after = /^\s+/.exec(tail)![0];
@@ -159,7 +166,7 @@ export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match:
   if (asideClosed) {
     // ", please be advised," -> keep one space, drop both commas.
     end += 1;
-  } else if (tailEmpty) {
+  } else if (tailEmpty || atTemplateTag(doc, match.end)) {
     // Keep the closing punctuation.
   } else if (!/^\s/.test(tail) && !/^[,;:.!?]/.test(tail)) {
     start = match.start;
@@ -171,6 +178,11 @@ export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match:
   const needSpace = /[\p{L}\p{N}]/u.test(left) && /[\p{L}\p{N}{]/u.test(right);
   if (!needSpace && /\s/.test(right) && /\s|^$/.test(left)) end += 1;
   return [{ start, end, newText: needSpace ? ' ' : '' }];
+}
+
+/** True when a template tag ({{else}}, {{/if}}) starts at the offset: the branch's text ends there. */
+function atTemplateTag(doc: MacroDocument, offset: number): boolean {
+  return doc.text.charCodeAt(offset) !== doc.prose.charCodeAt(offset) && /\s/.test(doc.prose.charAt(offset));
 }
 
 /** Replaces the whole sentence (keeping nothing of it) with new text. */
