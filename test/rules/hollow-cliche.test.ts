@@ -62,6 +62,10 @@ test('removing a phrase leaves no double spaces, orphan commas or lower-case sen
 });
 
 test('keeps placeholders and never drops a template tag', () => {
+  assert.equal(
+    fixed('Your order shipped {{#if vip}}today, as we value your business{{else}}tomorrow{{/if}}.', RULE, 0, 'handlebars'),
+    'Your order shipped {{#if vip}}today{{else}}tomorrow{{/if}}.',
+  );
   assert.equal(fixed('Please be advised that {{customer.first_name}} is now the account owner.', RULE, 0, 'handlebars'), '{{customer.first_name}} is now the account owner.');
   for (const text of ['We value your business{{#if vip}} and your loyalty{{/if}}. Your order shipped.', 'Your order shipped{{#if vip}} today{{/if}}, as we value your business.', 'Your order shipped {{#if vip}}today, as we value your business{{else}}tomorrow{{/if}}.']) {
     const [finding] = findingsOf(text, RULE, 'handlebars');

@@ -58,7 +58,7 @@ export const blameCustomerPhrases: BlamePhrase[] = [
   {
     id: 'your-fault',
     negatable: true,
-    pattern: String.raw`\b(?:(?:it|this|that)\s+(?:is|was|${A}s)\s+)?your\s+(?:own\s+)?(?:fault|mistake|error|doing|responsibility\s+to\s+(?:check|read|know|make\s+sure))\b(?!\s+(?:message|code|log|page|report|screen))|\buser\s+error\b`,
+    pattern: String.raw`\b(?:(?:it|this|that)(?:\s+is|\s+was|${A}s)\s+)?your\s+(?:own\s+)?(?:fault|mistake|error|doing|responsibility\s+to\s+(?:check|read|know|make\s+sure))\b(?!\s+(?:message|code|log|page|report|screen))|\buser\s+error\b`,
     message: '"{match}" tells the customer they caused it. Describe what happened without naming who did it, then what you will do.',
     fix: 'none',
     examples: [],

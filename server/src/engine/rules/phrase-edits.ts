@@ -173,9 +173,10 @@ export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match:
   }
   if (start === end) return [];
   // Never join two words: keep one space when both sides are letters.
-  const left = text.charAt(start - 1);
-  const right = text.charAt(end);
-  const needSpace = /[\p{L}\p{N}]/u.test(left) && /[\p{L}\p{N}{]/u.test(right);
+  // (The prose shows a placeholder as a word and a block tag as blank.)
+  const left = doc.prose.charAt(start - 1);
+  const right = doc.prose.charAt(end);
+  const needSpace = /[\p{L}\p{N}]/u.test(left) && /[\p{L}\p{N}]/u.test(right);
   if (!needSpace && /\s/.test(right) && /\s|^$/.test(left)) end += 1;
   return [{ start, end, newText: needSpace ? ' ' : '' }];
 }
