@@ -24,7 +24,7 @@ export function matchIn(sentence: Sentence, regex: RegExp): (PhraseMatch & { gro
 /** The match without the trailing separators some patterns take along for removal. */
 export function trimmed(doc: MacroDocument, range: PhraseMatch): PhraseMatch {
   let end = range.end;
-  while (end > range.start && /[\s,;:]/.test(doc.text.charAt(end - 1))) end--;
+  while (end > range.start && /[\s,;:.!?…]/.test(doc.text.charAt(end - 1))) end--;
   return { start: range.start, end };
 }
 
