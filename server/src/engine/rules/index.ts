@@ -10,16 +10,26 @@ import { blameCustomer } from './blame-customer';
 import { defensive } from './defensive';
 import { hollowCliche } from './hollow-cliche';
 import { templateSyntax } from './template-syntax';
+import { noNextStep } from './no-next-step';
+import { acknowledgementOrder } from './acknowledgement-order';
+import { missingName } from './missing-name';
+import { unfilledPlaceholder } from './unfilled-placeholder';
+import { teamPhrase } from './team-phrase';
 
 export const rules: readonly Rule[] = [
   weakApology,
   missingAcknowledgement,
   oversharing,
+  templateSyntax,
+  noNextStep,
+  acknowledgementOrder,
+  missingName,
+  unfilledPlaceholder,
+  teamPhrase,
   reinforcingAgreement,
   blameCustomer,
   defensive,
   hollowCliche,
-  templateSyntax,
 ];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
