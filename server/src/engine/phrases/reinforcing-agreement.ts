@@ -58,6 +58,15 @@ export const OWNS_MISTAKE = new RegExp(
   'i',
 );
 
+/**
+ * Words for a problem or complaint in the macro: only where there is one does
+ * agreeing reinforce a concern ("I agree, the new dashboard is great" does not).
+ */
+export const COMPLAINT_CONTEXT = new RegExp(
+  String.raw`\b(?:problems?|trouble|errors?|broken|not\s+working|(?:doesn|didn|won|can|couldn|hasn|haven)${A}t\s+(?:work|load|open|arrive|connect|receive|been)|damaged|defective|faulty|missing|delay\w*|late|slow\w*|wait(?:ed|ing)?|too\s+long|(?:is|was|went|been)\s+down|outage|crash\w*|never\s+(?:arrived|came|received)|refunds?|charged\s+twice|double[-\s]charged|overcharged|complain\w*|frustrat\w*|upset|angry|annoy\w*|disappoint\w*|unhappy|confusing|wrong|mistake|lost|stolen|locked\s+out|failed|declined|bug|terrible|awful|unacceptable|ridiculous|outrageous|poor|concern\w*)\b`,
+  'i',
+);
+
 /** Words that make the rest of the sentence a clause the fix cannot keep after "I hear that". */
 export const NOT_A_CLAUSE = /^(?:completely|totally|entirely|fully|100%|with\b|more\b|on\s+this\b|there\b)/i;
 

@@ -1,13 +1,10 @@
 import type { Rule, RuleContext } from './rule';
 import type { Sentence } from '../document/model';
 import type { Fix } from '../types';
-import { AGREEMENT_HINT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
-import { PROBLEM_SIGNALS } from '../phrases/acknowledgement';
+import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
 import { matchIn, quote, safeFixes, unitAt, type PhraseMatch } from './phrase-edits';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
-/** A complaint or problem in the macro: only then does agreeing reinforce a concern. */
-const COMPLAINT = new RegExp(`${PROBLEM_SIGNALS.source}|\\b(?:terrible|awful|unacceptable|ridiculous|outrageous|annoying|confusing|slow|concern\\w*|wait(?:ed|ing)?|too\\s+long|poor|disappoint\\w*)\\b`, 'i');
 
 export const reinforcingAgreement: Rule = {
   id: 'reinforcing-agreement',
@@ -31,7 +28,7 @@ export const reinforcingAgreement: Rule = {
       if (OWNS_MISTAKE.test(rest)) continue;
       const unit = unitAt(doc, sentence.start);
       if (unit.meta.informational) continue;
-      if (!unit.meta.complaint && !unit.sentences.some((s) => COMPLAINT.test(s.text))) continue;
+      if (!unit.meta.complaint && !unit.sentences.some((s) => COMPLAINT_CONTEXT.test(s.text))) continue;
       const found = quote(doc, match);
       return {
         start: match.start,
