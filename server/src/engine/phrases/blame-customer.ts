@@ -81,7 +81,7 @@ export const blameCustomerPhrases: BlamePhrase[] = [
 ];
 
 /** Cheap pre-check: a sentence without one of these words blames no one. */
-export const BLAME_HINT = /you|fault|mistake|error/i;
+export const BLAME_HINT = /\b(?:failed|forgot|neglected|omitted|should|ought|needed|told|informed|advised|warned|notified|fault|mistake|error|doing|responsib|had|obvious|clearly|evident|apparent|bother|even)/i;
 
 /** Past participles for the neutral rewrite; verbs not listed get no automatic fix. */
 export const PARTICIPLES: Record<string, string> = {

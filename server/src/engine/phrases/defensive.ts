@@ -63,4 +63,4 @@ export const defensivePhrases: DefensivePhrase[] = [
 ];
 
 /** Cheap pre-check: a sentence without one of these words is not defensive. */
-export const DEFENSIVE_HINT = /polic|rules|nothing|anything|hands|not|isn|messenger|job|calm|settle|no need|said|stated|explained|mentioned|told|pointed/i;
+export const DEFENSIVE_HINT = /\b(?:polic|rules|nothing|not\s+much|little|anything|hands|not\s+(?:my|our)|isn['’]t\s+(?:my|our)|messenger|my\s+job|calm|settle|no\s+need|(?:as|like)\s+(?:i|we|previously|already)\b|already\s+(?:told|explained))/i;

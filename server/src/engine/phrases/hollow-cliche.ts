@@ -94,7 +94,7 @@ export const hollowClichePhrases: ClichePhrase[] = [
 ];
 
 /** Cheap pre-check: a sentence without one of these words holds no cliché. */
-export const CLICHE_HINT = /value|important|advised|informed|aware|valued|loyal|treasured|strive|aim|endeavo|committed|pride|priority|assured|patience/i;
+export const CLICHE_HINT = /\b(?:valu|important|please\s+be|loyal|treasured|strive|aim|endeavo|committed|pride|priority|assured|patience)/i;
 
 /** Words that say the customer did wait: then thanking them for patience is earned. */
 export const WAITING = /\b(?:wait\w*|delay\w*|queue|backlog|hold|late|slow\w*|took\s+(?:a\s+while|longer|some\s+time)|taking\s+(?:a\s+while|longer|some\s+time)|get(?:ting)?\s+back\s+to\s+you|(?:long|longer)\s+than|(?:days?|weeks?|hours?)\s+(?:ago|to)|busy|high\s+volume|outage|maintenance|investigat\w*|looking\s+into|still|soon|as\s+soon\s+as)\b/i;

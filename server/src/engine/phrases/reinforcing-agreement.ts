@@ -50,7 +50,7 @@ export const reinforcingAgreementPhrases: AgreementPhrase[] = [
 ];
 
 /** Cheap pre-check: a sentence without one of these words agrees with nothing. */
-export const AGREEMENT_HINT = /agree|true|right/i;
+export const AGREEMENT_HINT = /\b(?:agree|true|right)/i;
 
 /** The agent owning a mistake ("you're right, we charged you twice"): accountability, not reinforcement. */
 export const OWNS_MISTAKE = new RegExp(

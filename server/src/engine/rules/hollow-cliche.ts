@@ -1,8 +1,21 @@
 import type { Rule } from './rule';
+import type { MacroUnit } from '../document/model';
 import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
 import { matchIn, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './phrase-edits';
 
 const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
+
+const waitByUnit = new WeakMap<MacroUnit, boolean>();
+
+/** Whether the macro mentions a wait anywhere (computed once per macro). */
+function mentionsWait(unit: MacroUnit): boolean {
+  let known = waitByUnit.get(unit);
+  if (known === undefined) {
+    known = unit.sentences.some((s) => WAITING.test(s.text));
+    waitByUnit.set(unit, known);
+  }
+  return known;
+}
 
 export const hollowCliche: Rule = {
   id: 'hollow-cliche',
@@ -23,9 +36,8 @@ export const hollowCliche: Rule = {
       const match = matchIn(sentence, regex);
       if (!match) continue;
       if (phrase.unlessWaiting) {
-        const unit = unitAt(doc, sentence.start);
         // Patience is earned when the macro speaks of a wait anywhere.
-        if (unit.sentences.some((s) => WAITING.test(s.text))) continue;
+        if (mentionsWait(unitAt(doc, sentence.start))) continue;
       }
       const found = quote(doc, match);
       const fixes = phrase.fix === 'remove' ? safeFixes(doc, [{ title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }]) : [];

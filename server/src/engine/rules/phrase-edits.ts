@@ -199,3 +199,4 @@ export function unitAt(doc: MacroDocument, offset: number) {
 export function shorten(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
+

@@ -1,10 +1,22 @@
 import type { Rule, RuleContext } from './rule';
-import type { Sentence } from '../document/model';
+import type { MacroUnit, Sentence } from '../document/model';
 import type { Fix } from '../types';
 import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
 import { matchIn, quote, safeFixes, unitAt, type PhraseMatch } from './phrase-edits';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
+
+const complaintByUnit = new WeakMap<MacroUnit, boolean>();
+
+/** Whether the macro mentions a problem or complaint anywhere (computed once per macro). */
+function mentionsComplaint(unit: MacroUnit): boolean {
+  let known = complaintByUnit.get(unit);
+  if (known === undefined) {
+    known = unit.sentences.some((s) => COMPLAINT_CONTEXT.test(s.text));
+    complaintByUnit.set(unit, known);
+  }
+  return known;
+}
 
 export const reinforcingAgreement: Rule = {
   id: 'reinforcing-agreement',
@@ -28,7 +40,7 @@ export const reinforcingAgreement: Rule = {
       if (OWNS_MISTAKE.test(rest)) continue;
       const unit = unitAt(doc, sentence.start);
       if (unit.meta.informational) continue;
-      if (!unit.meta.complaint && !unit.sentences.some((s) => COMPLAINT_CONTEXT.test(s.text))) continue;
+      if (!unit.meta.complaint && !mentionsComplaint(unit)) continue;
       const found = quote(doc, match);
       return {
         start: match.start,
