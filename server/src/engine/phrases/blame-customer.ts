@@ -58,7 +58,8 @@ export const blameCustomerPhrases: BlamePhrase[] = [
   {
     id: 'your-fault',
     negatable: true,
-    pattern: String.raw`\b(?:(?:it|this|that)(?:\s+is|\s+was|${A}s)\s+)?your\s+(?:own\s+)?(?:fault|mistake|error|doing|responsibility\s+to\s+(?:check|read|know|make\s+sure))\b(?!\s+(?:message|code|log|page|report|screen))|\buser\s+error\b`,
+    // "your error" alone is usually the error they see ("send us a screenshot of your error").
+    pattern: String.raw`\b(?:(?:it|this|that)(?:\s+is|\s+was|${A}s)\s+)?your\s+(?:own\s+)?(?:fault|doing)\b|\b(?:(?:it|this|that)(?:\s+is|\s+was|${A}s)\s+)your\s+(?:own\s+)?(?:mistake|error)\b|\byour\s+own\s+(?:mistake|error)\b|\b(?:due\s+to|because\s+of|caused\s+by)\s+your\s+(?:mistake|error|negligence)\b|\byou\s+made\s+(?:a|an)\s+(?:mistake|error)\b|\buser\s+error\b|\byour\s+responsibility\s+to\s+(?:check|read|know|make\s+sure)\b`,
     message: '"{match}" tells the customer they caused it. Describe what happened without naming who did it, then what you will do.',
     fix: 'none',
     examples: [],

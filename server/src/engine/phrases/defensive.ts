@@ -27,7 +27,8 @@ export const WHAT_I_CAN_DO = `Here's what I can do: ${fillIn('what you can do fo
 export const defensivePhrases: DefensivePhrase[] = [
   {
     id: 'our-policy',
-    pattern: String.raw`\b(?:(?:it|that|this)${IS}\s+(?:just\s+|simply\s+|strictly\s+)?(?:against\s+)?(?:our|the|company|store)\s+policy\b|(?:it|that|this)${IS}\s+(?:just\s+|simply\s+)?(?:not\s+)?(?:our|company)\s+policy\b|\bcompany\s+policy\b|\b(?:as\s+)?per\s+(?:our|company|the)\s+policy\b|\bpolicy\s+is\s+policy\b|\brules\s+are\s+rules\b|\bi\s+(?:don${A}t|do\s+not)\s+make\s+the\s+rules\b)`,
+    // "It's our policy to protect your data" states a policy; only the policy as a wall is flagged.
+    pattern: String.raw`\b(?:(?:it|that|this)${IS}\s+(?:just\s+|simply\s+|strictly\s+)?against\s+(?:our|the|company|store)\s+policy\b|(?:it|that|this)${IS}\s+(?:just\s+|simply\s+|strictly\s+)?(?:our|the|company|store)\s+policy(?=\s*(?:[,.!;:—–-]|$)|\s+not\s+to\b|\s+that\s+(?:we|you|i)\s+(?:can${A}t|cannot|can\s+not|don${A}t|do\s+not|won${A}t|must|have\s+to)\b)|\b(?:due\s+to|because\s+of|under|(?:as\s+)?per)\s+company\s+policy\b|\bcompany\s+policy\s+(?:does\s+not|doesn${A}t|won${A}t|will\s+not|prevents|prohibits|forbids|says|states|is\s+clear)\b|\bpolicy\s+is\s+policy\b|\brules\s+are\s+rules\b|\bi\s+(?:don${A}t|do\s+not)\s+make\s+the\s+rules\b)`,
     message: '"{match}" hides behind a rule. Say what you can do for the customer within it.',
     fix: 'what-i-can-do',
     examples: [{ bad: "It's our policy, so I can't change it.", better: WHAT_I_CAN_DO }],
@@ -48,7 +49,8 @@ export const defensivePhrases: DefensivePhrase[] = [
   },
   {
     id: 'calm-down',
-    pattern: String.raw`\b(?:please\s+|just\s+|you\s+need\s+to\s+|try\s+to\s+)?(?:calm|settle)\s+down\b[,!.]?|\bthere${IS}\s+no\s+need\s+to\s+(?:shout|yell|be\s+rude|get\s+(?:upset|angry|worked\s+up)|use\s+that\s+(?:tone|language))\b[,!.]?`,
+    // Said to the customer (an imperative or "you need to"), not "things will settle down".
+    pattern: String.raw`(?:^(?:(?:ok(?:ay)?|now|look|sir|ma${A}am)[,!]?\s+)?(?:please\s+|just\s+)?|\b(?:you\s+(?:need|have|must|should)\s+(?:to\s+)?|try\s+to\s+|please\s+)(?:just\s+)?)(?:calm|settle)\s+down\b[,!.]?|\bthere${IS}\s+no\s+need\s+to\s+(?:shout|yell|be\s+rude|get\s+(?:upset|angry|worked\s+up)|use\s+that\s+(?:tone|language))\b[,!.]?`,
     message: '"{match}" tells the customer their feelings are the problem. Acknowledge them instead: "I understand how frustrating this is."',
     fix: 'remove',
     examples: [{ bad: "Please calm down, I'm trying to help you.", better: "I'm trying to help you." }],
