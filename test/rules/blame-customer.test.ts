@@ -23,6 +23,7 @@ test('flags telling the customer they caused it', () => {
   assert.deepEqual(flagged('If you had read the e-mail, you would have known the date.', RULE), ['If you had read']);
   assert.deepEqual(flagged('As we already told you, the store closes at six.', RULE), ['As we already told you']);
   assert.deepEqual(flagged('You obviously missed the warning.', RULE), ['You obviously missed']);
+  assert.deepEqual(flagged('The parcel came back because you made a mistake in the address.', RULE), ['you made a mistake']);
 });
 
 test('rewrites the event, not the person, keeping case and the rest of the sentence', () => {
@@ -55,6 +56,17 @@ test('leaves conditions, reassurance and information alone', () => {
     'You need to have a valid ID at pickup.',
     'As you requested, I have closed the account.',
     'You could have the parcel sent to a locker instead.',
+    'Could you send us a screenshot of your error?',
+    'If you made a mistake in the address, reply with the right one.',
+    'Your mistake report helped us find the bug.',
+    'Your payment failed to go through, so I have sent a new link.',
+    'Forgot your password? Use the link below to set a new one.',
+    'If you forget to renew, the plan simply pauses.',
+    'You should have access to the new dashboard now.',
+    'You had asked about the invoice, so I have attached it.',
+    'Even with express shipping, the parcel takes two days.',
+    'I have told the courier to call before delivery.',
+    'We made a mistake with your order, and I am sorry.',
   ]) {
     assert.deepEqual(flagged(good, RULE), [], good);
   }

@@ -24,6 +24,8 @@ test('flags hiding behind rules and justifying yourself', () => {
   assert.deepEqual(flagged('My hands are tied here.', RULE), ['My hands are tied']);
   assert.deepEqual(flagged("It isn't my job to track parcels.", RULE), ["It isn't my job"]);
   assert.deepEqual(flagged('Calm down.', RULE), ['Calm down']);
+  assert.deepEqual(flagged('I need you to calm down before we continue.', RULE), ['I need you to calm down']);
+  assert.deepEqual(flagged("Due to company policy, we can't refund it.", RULE), ['Due to company policy']);
   assert.deepEqual(flagged("Like I said, the shop opens at nine.", RULE), ['Like I said']);
   assert.deepEqual(flagged("I've already explained this to you twice.", RULE), ["I've already explained this to you twice"]);
 });
@@ -42,6 +44,8 @@ test('removing "calm down" or "as I already said" keeps the rest, capitalized', 
   assert.equal(fixed('The refund, as I already said, takes five days.', RULE), 'The refund takes five days.');
   assert.equal(fixed('Hi {{name}}, as I already said, the refund takes five days.', RULE, 0, 'handlebars'), 'Hi {{name}}, the refund takes five days.');
   assert.equal(findingsOf('We will sort this out.', RULE).length, 0);
+  // No clean removal when the phrase is the sentence's own subject and verb.
+  assert.deepEqual(findingsOf('I need you to calm down before we continue.', RULE)[0].fixes, []);
 });
 
 test('leaves policy facts, offers and plain references alone', () => {
@@ -57,6 +61,18 @@ test('leaves policy facts, offers and plain references alone', () => {
     'The storm should calm the markets down.',
     "I can't do the exchange myself, so I've asked the store to call you.",
     'Per the terms you accepted, the trial ends on Friday.',
+    "It's our policy to reply within one business day.",
+    'Our company policy on data retention is on the website.',
+    'Things should settle down after the launch.',
+    'Once the holiday rush calms down, deliveries speed up again.',
+    'Nothing else is needed from you.',
+    'I explained the delay to the courier, and they will call you.',
+    'As you said, the box was damaged, so I have sent a new one.',
+    "There's little chance of another delay: the parcel is in your town.",
+    'It is not my intention to close the ticket before you are happy.',
+    'Our team will settle the invoice today.',
+    'You can read the rules of the contest here.',
+    "I've already refunded the fee, so no action is needed.",
   ]) {
     assert.deepEqual(flagged(good, RULE), [], good);
   }

@@ -54,6 +54,13 @@ test('leaves terms, facts, owned mistakes and non-complaints alone', () => {
     "Yes, that's true: annual plans renew on the date you subscribed.",
     'If you agree, I will close the ticket.',
     "You're right here in the queue, and the delay should clear soon.",
+    'The delay is over, and the right size is on its way.',
+    'Turn right at the front desk to collect the broken parcel.',
+    'Your complaint is true to what our logs show, and I have fixed it.',
+    'Is it true that the refund failed? Let me check.',
+    'The export was slow; by agreement with the carrier, we now ship daily.',
+    'Please confirm you agree with the new delivery date for the late order.',
+    "If that's true, the charge was a mistake and I'll refund it.",
   ]) {
     assert.deepEqual(flagged(good, RULE), [], good);
   }

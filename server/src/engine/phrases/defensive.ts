@@ -50,7 +50,7 @@ export const defensivePhrases: DefensivePhrase[] = [
   {
     id: 'calm-down',
     // Said to the customer (an imperative or "you need to"), not "things will settle down".
-    pattern: String.raw`(?:^(?:(?:ok(?:ay)?|now|look|sir|ma${A}am)[,!]?\s+)?(?:please\s+|just\s+)?|\b(?:you\s+(?:need|have|must|should)\s+(?:to\s+)?|try\s+to\s+|please\s+)(?:just\s+)?)(?:calm|settle)\s+down\b[,!.]?|\bthere${IS}\s+no\s+need\s+to\s+(?:shout|yell|be\s+rude|get\s+(?:upset|angry|worked\s+up)|use\s+that\s+(?:tone|language))\b[,!.]?`,
+    pattern: String.raw`(?:^(?:(?:ok(?:ay)?|now|look|sir|ma${A}am)[,!]?\s+)?(?:please\s+|just\s+)?|\b(?:you\s+(?:need|have|must|should)\s+(?:to\s+)?|i\s+need\s+you\s+to\s+|try\s+to\s+|please\s+)(?:just\s+)?)(?:calm|settle)\s+down\b[,!.]?|\bthere${IS}\s+no\s+need\s+to\s+(?:shout|yell|be\s+rude|get\s+(?:upset|angry|worked\s+up)|use\s+that\s+(?:tone|language))\b[,!.]?`,
     message: '"{match}" tells the customer their feelings are the problem. Acknowledge them instead: "I understand how frustrating this is."',
     fix: 'remove',
     examples: [{ bad: "Please calm down, I'm trying to help you.", better: "I'm trying to help you." }],

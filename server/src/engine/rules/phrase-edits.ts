@@ -68,7 +68,7 @@ export function safeFix(doc: MacroDocument, fix: Fix): Fix | undefined {
 }
 
 export function safeFixes(doc: MacroDocument, fixes: Array<Fix | undefined>): Fix[] {
-  return fixes.filter((f): f is Fix => f !== undefined).map((f) => safeFix(doc, f)).filter((f): f is Fix => f !== undefined);
+  return fixes.filter((f): f is Fix => f !== undefined && f.edits.length > 0).map((f) => safeFix(doc, f)).filter((f): f is Fix => f !== undefined);
 }
 
 const SPACE = /[ \t]/;
@@ -136,6 +136,11 @@ export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match:
     // The separators after it go too, and a link word left dangling after a comma ("…, so I have").
     const separators = /^(?:\s*[,;:—–-]+\s*(?:(?:so|and|but)\s+)?|\s*)/i.exec(tail)![0];
     const end = match.end + separators.length;
+    const matched = text.slice(match.start, match.end);
+    if (!/[,;:—–-]/.test(separators) && !/(?:[,:]|\bthat)\s*$/i.test(matched) && /^\s+\p{L}/u.test(tail)) {
+      // The phrase is the sentence's own subject and verb ("I need you to calm down before…"): no clean removal.
+      return [];
+    }
     const next = text.charAt(end);
     const edits: TextEdit[] = [{ start, end, newText: '' }];
     if (next && next !== next.toUpperCase() && /^\p{Ll}/u.test(next)) {
