@@ -71,7 +71,7 @@ export const hollowClichePhrases: ClichePhrase[] = [
   },
   {
     id: 'rest-assured',
-    pattern: String.raw`^(?:please\s+)?rest\s+assured,?(?:\s+that\b)?,?`,
+    pattern: String.raw`(?:^|(?<=,\s+(?:and\s+)?))(?:please\s+)?rest\s+assured,?(?:\s+that\b)?,?`,
     message: '"{match}" asks for trust without a reason. Remove it and state what will happen.',
     fix: 'remove',
     examples: [{ bad: "Rest assured, we're looking into it today.", better: "We're looking into it today." }],

@@ -122,8 +122,12 @@ export function removeSentenceEdits(doc: MacroDocument, sentence: Sentence): Tex
  * around an aside collapses). A phrase that is the whole sentence removes
  * the sentence.
  */
-export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match: PhraseMatch): TextEdit[] {
+export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, found: PhraseMatch): TextEdit[] {
   const text = doc.text;
+  // The sentence's closing punctuation stays with the sentence.
+  let closingAt = found.end;
+  while (closingAt > found.start && /[.!?…]/.test(text.charAt(closingAt - 1))) closingAt--;
+  const match = { start: found.start, end: closingAt };
   const head = text.slice(sentence.start, match.start);
   const tail = text.slice(match.end, sentence.end);
   const headEmpty = /^[\s"'“‘(]*$/.test(head) || /^[\s"'“‘(]*(?:and|but|so|also)[\s,]*$/i.test(head);
@@ -164,7 +168,8 @@ export function removePhraseEdits(doc: MacroDocument, sentence: Sentence, match:
   }
 
   // In the middle or at the end: take the separator before the phrase with it.
-  const before = /[\s]*[,;:—–-]?[\s]*$/.exec(head)![0];
+  // A link word left dangling at the end ("…late, and [phrase].") goes too.
+  const before = tailEmpty ? /(?:[\s,;:—–-]*\b(?:and|but|so|or|because)\b)?[\s]*[,;:—–-]?[\s]*$/i.exec(head)![0] : /[\s]*[,;:—–-]?[\s]*$/.exec(head)![0];
   let start = match.start - before.length;
   let end = match.end;
   const asideClosed = /^,/.test(tail) && /,\s*$/.test(before);
