@@ -31,6 +31,7 @@ test('rephrases with "I hear that …" (preferred) or "I understand that …", k
   const text = "I agree, the checkout has been down too long.";
   assert.equal(fixed(text, RULE), 'I hear that the checkout has been down too long.');
   assert.equal(fixed(text, RULE, 1), 'I understand that the checkout has been down too long.');
+  assert.equal(fixed(text, RULE, 2), "I think you're saying that the checkout has been down too long.");
   assert.equal(fixed('Honestly, I agree that {{product.name}} has been slow this week.', RULE, 0, 'handlebars'), 'Honestly, I hear that {{product.name}} has been slow this week.');
   // Nothing of the customer's concern in the sentence: the author fills it in.
   const bare = fixed("That's terrible. You're right, that's awful!", RULE);

@@ -72,4 +72,5 @@ export const NOT_A_CLAUSE = /^(?:completely|totally|entirely|fully|100%|with\b|m
 
 export const HEAR_THAT = 'I hear that ';
 export const UNDERSTAND_THAT = 'I understand that ';
+export const SAYING_THAT = "I think you're saying that ";
 export const CONCERN = fillIn('their concern in your words');

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './rule';
 import type { MacroUnit, Sentence } from '../document/model';
 import type { Fix } from '../types';
-import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
+import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, SAYING_THAT, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
 import { matchIn, quote, safeFixes, unitAt, type PhraseMatch } from './phrase-edits';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
@@ -46,7 +46,11 @@ export const reinforcingAgreement: Rule = {
         start: match.start,
         end: match.end,
         message: phrase.message.replace('{match}', found),
-        fixes: safeFixes(doc, [rephrase(sentence, match, HEAR_THAT, context, true), rephrase(sentence, match, UNDERSTAND_THAT, context, false)]),
+        fixes: safeFixes(doc, [
+          rephrase(sentence, match, HEAR_THAT, context, true),
+          rephrase(sentence, match, UNDERSTAND_THAT, context, false),
+          rephrase(sentence, match, SAYING_THAT, context, false),
+        ]),
       };
     }
     return undefined;
