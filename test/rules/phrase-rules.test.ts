@@ -71,3 +71,23 @@ test("each rule's own example: the bad text is flagged, the better text is clean
     assert.deepEqual(findingsOf(rule.example.better, id), [], `${id}: ${rule.example.better}`);
   }
 });
+
+test('quoted customer text, code and comments are never flagged', () => {
+  const text = [
+    '> You failed to ship it. I agree with my friend: your call is important to us, they said. Calm down? It is our policy to ignore me.',
+    '',
+    '`please be advised` is the old banner text.',
+    '',
+    '<!-- we value your business -->',
+    '',
+    'I have sent the replacement today.',
+  ].join('\n');
+  for (const rule of RULES) assert.deepEqual(findingsOf(text, rule), [], rule);
+});
+
+test('curly apostrophes read like straight ones', () => {
+  assert.equal(findingsOf('The delay was too long. You’re right, that’s terrible.', 'reinforcing-agreement').length, 1);
+  assert.equal(findingsOf('I’m afraid there’s nothing I can do.', 'defensive').length, 1);
+  assert.equal(findingsOf('Honestly, that’s your fault.', 'blame-customer').length, 1);
+  assert.equal(findingsOf('You’ve been a loyal customer, and we truly value your business.', 'hollow-cliche').length, 1);
+});
