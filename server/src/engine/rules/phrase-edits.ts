@@ -14,11 +14,11 @@ export interface PhraseMatch {
 }
 
 /** Runs a compiled (non-global) pattern on the sentence and returns the match's document offsets. */
-export function matchIn(sentence: Sentence, regex: RegExp): (PhraseMatch & { groups: RegExpExecArray }) | undefined {
+export function matchIn(sentence: Sentence, regex: RegExp): PhraseMatch | undefined {
   const m = regex.exec(sentence.text);
   if (!m) return undefined;
   const start = sentence.start + m.index;
-  return { start, end: start + m[0].length, groups: m };
+  return { start, end: start + m[0].length };
 }
 
 /** The match without the trailing separators some patterns take along for removal. */
@@ -59,7 +59,7 @@ function dropsTemplateTag(doc: MacroDocument, start: number, end: number, newTex
 }
 
 /** A fix is only offered when none of its edits cuts into or drops a template expression. */
-export function safeFix(doc: MacroDocument, fix: Fix): Fix | undefined {
+function safeFix(doc: MacroDocument, fix: Fix): Fix | undefined {
   for (const edit of fix.edits) {
     if (insideMasked(doc, edit.start) || insideMasked(doc, edit.end)) return undefined;
     if (dropsTemplateTag(doc, edit.start, edit.end, edit.newText)) return undefined;
@@ -72,12 +72,6 @@ export function safeFixes(doc: MacroDocument, fixes: Array<Fix | undefined>): Fi
 }
 
 const SPACE = /[ \t]/;
-
-/** The sentence's terminal punctuation in the original text ("." when it has none). */
-export function closingOf(doc: MacroDocument, sentence: Sentence): string {
-  const m = /[.!?…]+["'’”)]*$/.exec(doc.text.slice(sentence.start, sentence.end));
-  return m ? m[0] : '.';
-}
 
 /**
  * Removes a whole sentence: its trailing spaces too, or the spaces before it
