@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFixes } from '../../server/src/engine';
-import { findingsOf } from '../support/lint';
+import { findingsOf, fixture } from '../support/lint';
 
 const RULES = ['reinforcing-agreement', 'blame-customer', 'defensive', 'hollow-cliche'];
 
@@ -90,4 +90,9 @@ test('curly apostrophes read like straight ones', () => {
   assert.equal(findingsOf('I’m afraid there’s nothing I can do.', 'defensive').length, 1);
   assert.equal(findingsOf('Honestly, that’s your fault.', 'blame-customer').length, 1);
   assert.equal(findingsOf('You’ve been a loyal customer, and we truly value your business.', 'hollow-cliche').length, 1);
+});
+
+test('a library of good macros full of near misses has no findings', () => {
+  const text = fixture('phrase-rules', 'good-library.md');
+  for (const rule of RULES) assert.deepEqual(findingsOf(text, rule).map((f) => text.slice(f.start, f.end)), [], rule);
 });
