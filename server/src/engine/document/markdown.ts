@@ -621,11 +621,17 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
     i++;
   }
 
-  // Bare links: the snapshot is the masked text of this range (code and HTML already gone).
+  // Bare links: read from the masked text of this range (code and HTML already gone).
+  if (!mayHoldBareLink(src, from, to)) return;
   const current = mask.read(from, to);
   BARE_LINK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BARE_LINK.exec(current))) mask.value(from + m.index, from + m.index + m[0].length);
+}
+
+function mayHoldBareLink(src: string, from: number, to: number): boolean {
+  const range = src.slice(from, to);
+  return range.includes('@') || range.includes(':') || range.includes('www.');
 }
 
 function isWordChar(ch: string): boolean {

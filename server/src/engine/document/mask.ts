@@ -61,11 +61,9 @@ export class Mask {
   }
 }
 
+// UTF-16LE decoding keeps the length: a lone surrogate becomes U+FFFD, one code unit for one.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 function decode(codes: Uint16Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < codes.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + CHUNK, codes.length)) as unknown as number[]);
-  }
-  return out;
+  return UTF16.decode(codes);
 }

@@ -29,7 +29,7 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
 
   const markdown = scanMarkdown(text, mask, { skipFrontMatter: bom });
   const prose = mask.toString();
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
 
   const doc: MacroDocument = {
     text,
@@ -63,14 +63,15 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
     const m = DIRECTIVE.exec(comment.body);
     if (!m) continue;
     const rules = m[2].replace(/--\s*$/, '').split(/[\s,]+/).filter((r) => /^[a-z][a-z-]*$/.test(r));
-    doc.directives.push({ kind: m[1] as Directive['kind'], rules, line: lines.positionAt(comment.start).line });
+    doc.directives.push({ kind: m[1] as Directive['kind'], rules, line: (lines ??= new LineIndex(text)).positionAt(comment.start).line });
   }
   doc.directives.sort((a, b) => a.line - b.line);
 
   const fileMeta = readMeta(doc.frontMatter?.data ?? {});
   const libraryMode = (fileMeta.library as Settings['library']) ?? settings.library ?? 'auto';
+  // Sentences never cross a heading (it is hidden behind a paragraph mark), so one split serves the file and its units.
+  doc.sentences = splitSentences(prose, 0, prose.length);
   doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom);
-  doc.sentences = doc.units.length === 1 && doc.units[0].start <= bom ? doc.units[0].sentences : splitSentences(prose, 0, prose.length);
   return doc;
 }
 
@@ -110,7 +111,7 @@ function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Se
 }
 
 function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta): MacroUnit {
-  const sentences = splitSentences(doc.prose, range.start, range.end);
+  const sentences = sentencesWithin(doc.sentences, range);
   const greeting = sentences.length > 0 && GREETING.test(sentences[0].text) ? sentences[0] : undefined;
   const first = greeting ?? sentences[0];
   const anchor = titleRange ?? (first ? { start: first.start, end: first.end } : { start: range.start, end: range.start });
@@ -118,6 +119,20 @@ function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undef
   const unit: MacroUnit = { ...range, title, anchor, meta, sentences, variants: [], greeting };
   unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks);
   return unit;
+}
+
+/** The sentences inside a range, found by binary search in the file's sentences. */
+function sentencesWithin(sentences: Sentence[], range: OffsetRange): Sentence[] {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].start < range.start) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  while (end < sentences.length && sentences[end].end <= range.end) end++;
+  return sentences.slice(low, end);
 }
 
 interface Choice {

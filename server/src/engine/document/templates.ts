@@ -101,8 +101,8 @@ export function scanTemplates(text: string): TemplateScan {
     const start = match.index;
     const opener = match[0];
     if (opener === '{{{') {
-      const end = text.indexOf('}}}', start + 3);
-      if (end < 0 || end - start > MAX_TAG_LENGTH) {
+      const end = boundedIndexOf(text, '}}}', start + 3);
+      if (end < 0) {
         scan.problems.push(unterminated(text, start, '{{{', '}}}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
         OPENERS.lastIndex = lineEnd(text, start);
@@ -124,9 +124,9 @@ export function scanTemplates(text: string): TemplateScan {
         OPENERS.lastIndex = end;
         continue;
       }
-      const close = text.indexOf('}}', start + 2);
-      const nextOpen = text.indexOf('{{', start + 2);
-      if (close < 0 || (nextOpen >= 0 && nextOpen < close) || close - start > MAX_TAG_LENGTH) {
+      const close = boundedIndexOf(text, '}}', start + 2);
+      const nextOpen = boundedIndexOf(text, '{{', start + 2);
+      if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
         scan.problems.push(unterminated(text, start, '{{', '}}'));
         const end = lineEnd(text, start);
         scan.tags.push({ start, end: nextOpen >= 0 && nextOpen < end ? nextOpen : end });
@@ -158,8 +158,8 @@ export function scanTemplates(text: string): TemplateScan {
         scan.placeholders.push({ ...tag, syntax, raw: text.slice(start, end), ...parsePath(inner) });
       }
     } else if (opener === '{%') {
-      const close = text.indexOf('%}', start + 2);
-      if (close < 0 || close - start > MAX_TAG_LENGTH) {
+      const close = boundedIndexOf(text, '%}', start + 2);
+      if (close < 0) {
         scan.problems.push(unterminated(text, start, '{%', '%}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
         OPENERS.lastIndex = lineEnd(text, start);
@@ -219,6 +219,12 @@ export function scanTemplates(text: string): TemplateScan {
   }
   scan.blocks.sort((a, b) => a.start - b.start);
   return scan;
+}
+
+/** indexOf within MAX_TAG_LENGTH of `from`, so unclosed expressions cost a bounded look-ahead each. */
+function boundedIndexOf(text: string, needle: string, from: number): number {
+  const found = text.slice(from, from + MAX_TAG_LENGTH).indexOf(needle);
+  return found < 0 ? -1 : from + found;
 }
 
 function lineEnd(text: string, from: number): number {
