@@ -6,8 +6,9 @@ import { weakApology } from './weak-apology';
 import { missingAcknowledgement } from './missing-acknowledgement';
 import { oversharing } from './oversharing';
 import { templateSyntax } from './template-syntax';
+import { nameFallback } from './name-fallback';
 
-export const rules: readonly Rule[] = [weakApology, missingAcknowledgement, oversharing, templateSyntax];
+export const rules: readonly Rule[] = [weakApology, missingAcknowledgement, oversharing, templateSyntax, nameFallback];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
 

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingsOf, flagged, fixed } from '../support/lint';
+
+const RULE = 'name-fallback';
+
+test('flags a customer-name placeholder with no fallback, at the placeholder', () => {
+  const text = 'Hi {{ticket.requester.first_name}},\n\nYour parcel ships today.\n';
+  assert.deepEqual(flagged(text, RULE), ['{{ticket.requester.first_name}}']);
+  const [finding] = findingsOf(text, RULE);
+  assert.equal(finding.start, 3);
+  assert.match(finding.message, /Hi ,/);
+});
+
+test('leaves placeholders that have a fallback, that are guarded, or that are not the customer alone', () => {
+  for (const text of [
+    'Hi {{user.name|fallback:"there"}},',
+    'Hi {%customer.firstName,fallback=there%},',
+    'Hi {{ customer.first_name | default: "there" }},',
+    'Hi {{#if customer.first_name}}{{customer.first_name}}{{else}}there{{/if}},',
+    'Thanks,\n{{current_user.first_name}}',
+    'Your order {{ticket.id}} ships today.',
+    'Write `{{customer.first_name}}` in your macros.',
+  ]) {
+    assert.deepEqual(flagged(text, RULE), [], text);
+  }
+});
+
+test('adds the platform\'s own fallback syntax', () => {
+  assert.equal(fixed('Hi {{ customer.first_name | capitalize }},', RULE), 'Hi {{ customer.first_name | capitalize | default: "there" }},');
+  assert.equal(fixed('Hi {%customer.firstName%},', RULE), 'Hi {%customer.firstName,fallback=there%},');
+  assert.equal(fixed('Hi {{customer.first_name}},', RULE, 0, 'handlebars'), 'Hi {{#if customer.first_name}}{{customer.first_name}}{{else}}there{{/if}},');
+  assert.equal(fixed('Hi {{user.name}},', RULE, 1), 'Hi {{user.name|fallback:"there"}},');
+  assert.equal(fixed('Hi {{user.name}},', RULE, 2), 'Hi {{user.name | default: "there"}},');
+});
+
+test('prefers a fix only where the syntax names the platform', () => {
+  const [markdown] = findingsOf('Hi {{customer.first_name}},', RULE);
+  assert.equal(markdown.fixes.some((f) => f.preferred), false);
+  const [handlebars] = findingsOf('Hi {{customer.first_name}},', RULE, 'handlebars');
+  assert.equal(handlebars.fixes[0].preferred, true);
+  const [liquid] = findingsOf('Hi {{ name | upcase }},', RULE);
+  assert.equal(liquid.fixes[0].preferred, true);
+});
+
+test('the fixed text has no finding left', () => {
+  const once = fixed('Hi {{ customer.first_name | capitalize }},', RULE);
+  assert.deepEqual(flagged(once, RULE), []);
+  const wrapped = fixed('Hi {{customer.first_name}},', RULE, 0, 'handlebars');
+  assert.deepEqual(flagged(wrapped, RULE, 'handlebars'), []);
+});
+
+test('uses the team\'s own name placeholder from the settings', () => {
+  const settings = { namePlaceholder: '{{ticket.requester.nick}}' };
+  assert.deepEqual(flagged('Hi {{ticket.requester.nick}},', RULE, 'markdown', settings), ['{{ticket.requester.nick}}']);
+});
