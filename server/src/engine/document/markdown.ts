@@ -76,7 +76,10 @@ function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
 }
 
-export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatter: number }): MarkdownScan {
+/** Where a template tag ({{#if}}, {{else}}, {{!-- --}}) stood: no width for the block structure, so a line that holds only tags is blank and a tag before text does not indent it. */
+const TAG_MARK = 0xe000;
+
+export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
   const scan: MarkdownScan = { headings: [], htmlComments: [] };
   let from = options.skipFrontMatter;
 
@@ -96,7 +99,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   }
 
   // The block structure is read from the text as the templates left it (their expressions are values or blanks).
-  const src = mask.toString();
+  const src = options.tags && options.tags.length > 0 ? mask.toStringWith(options.tags, TAG_MARK) : mask.toString();
   const containers: Container[] = [];
   let leaf: Leaf | undefined;
   const paragraphs: OffsetRange[] = [];
@@ -112,17 +115,19 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   const advanceColumns = (count: number) => {
     while (count > 0 && pos < lineEnd) {
       const c = src.charCodeAt(pos);
-      if (c === 9) {
+      if (c === TAG_MARK) {
+        pos++;
+      } else if (c === 9) {
         const toTab = 4 - (col % 4);
         if (toTab > count) {
           col += count;
           return;
         }
         col += toTab;
-            pos++;
+        pos++;
         count -= toTab;
       } else {
-            col++;
+        col++;
         pos++;
         count--;
       }
@@ -136,7 +141,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
       const code = src.charCodeAt(p);
       if (code === 32) c++;
       else if (code === 9) c += 4 - (c % 4);
-      else break;
+      else if (code !== TAG_MARK) break;
       p++;
     }
     return { indent: c - col, at: p };

@@ -56,6 +56,18 @@ export class Mask {
     return decode(this.codes.subarray(start, end));
   }
 
+  /** The masked text with the given ranges (not their line breaks) shown as `code` instead. */
+  toStringWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): string {
+    const copy = this.codes.slice();
+    for (const range of ranges) {
+      for (let i = range.start; i < range.end; i++) {
+        const c = copy[i];
+        if (c !== 10 && c !== 13) copy[i] = code;
+      }
+    }
+    return decode(copy);
+  }
+
   toString(): string {
     return decode(this.codes);
   }

@@ -27,7 +27,7 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   for (const placeholder of templates.placeholders) mask.value(placeholder.start, placeholder.end);
   for (const separator of templates.separators) mask.markBreak(separator.start);
 
-  const markdown = scanMarkdown(text, mask, { skipFrontMatter: bom });
+  const markdown = scanMarkdown(text, mask, { skipFrontMatter: bom, tags: templates.tags });
   const prose = mask.toString();
   let lines: LineIndex | undefined;
 
