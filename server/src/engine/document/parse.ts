@@ -71,7 +71,7 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   const libraryMode = (fileMeta.library as Settings['library']) ?? settings.library ?? 'auto';
   // Sentences never cross a heading (it is hidden behind a paragraph mark), so one split serves the file and its units.
   doc.sentences = splitSentences(prose, 0, prose.length);
-  doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom);
+  doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom, comments);
   return doc;
 }
 
@@ -89,7 +89,24 @@ function readMeta(data: Record<string, unknown>): MacroMeta & { library?: string
   };
 }
 
-function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Settings['library']>, fileMeta: MacroMeta, bom: number): MacroUnit[] {
+/** `<!-- rapport: informational -->` or `{{!-- rapport: complaint --}}` inside a macro: its own metadata. */
+const META_COMMENT = /^\s*rapport:\s*([\w\s,-]*?)\s*(?:--)?\s*$/;
+
+function metaFromComments(comments: Array<{ start: number; body: string }>, range: OffsetRange, base: MacroMeta): MacroMeta {
+  let meta = base;
+  for (const comment of comments) {
+    if (comment.start < range.start || comment.start >= range.end) continue;
+    const m = META_COMMENT.exec(comment.body);
+    if (!m) continue;
+    const words = m[1].toLowerCase().split(/[\s,]+/);
+    meta = { ...meta };
+    if (words.includes('informational')) meta.informational = true;
+    if (words.includes('complaint')) meta.complaint = true;
+  }
+  return meta;
+}
+
+function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Settings['library']>, fileMeta: MacroMeta, bom: number, comments: Array<{ start: number; body: string }>): MacroUnit[] {
   const text = doc.text;
   const contentStart = doc.frontMatter ? doc.frontMatter.range.end : bom;
   let library = false;
@@ -101,12 +118,14 @@ function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Se
     library = mode === 'headings' || headings.filter((h) => h.level === level).length >= 2;
   }
   if (!library) {
-    return [buildUnit(doc, { start: contentStart, end: text.length }, fileMeta.title, undefined, fileMeta)];
+    const range = { start: contentStart, end: text.length };
+    return [buildUnit(doc, range, fileMeta.title, undefined, metaFromComments(comments, range, fileMeta))];
   }
   const top = headings.filter((h) => h.level === level);
   return top.map((heading, i) => {
     const end = i + 1 < top.length ? top[i + 1].start : text.length;
-    return buildUnit(doc, { start: heading.start, end }, heading.title, heading.titleRange, { ...fileMeta, title: heading.title });
+    const range = { start: heading.start, end };
+    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(comments, range, { ...fileMeta, title: heading.title }));
   });
 }
 
