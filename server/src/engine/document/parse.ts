@@ -214,7 +214,7 @@ function blockChoices(block: BranchBlock, all: BranchBlock[]): Choice[] {
 }
 
 function directChildren(range: OffsetRange, all: BranchBlock[]): BranchBlock[] {
-  const inside = all.filter((b) => within(b, range) && !(b.start === range.start && b.end === range.end));
+  const inside = all.filter((b) => within(b, range));
   return inside.filter((b) => !inside.some((other) => other !== b && within(b, other)));
 }
 

@@ -72,7 +72,10 @@ export function scanTemplates(text: string): TemplateScan {
     }
     const branches = open.block.branches;
     branches[branches.length - 1].content.end = tag.start;
-    branches.push({ condition: condition ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end } });
+    const earlier = branches.filter((_, i) => !(open.block.helper === 'case' && i === 0)).map((b) => b.condition.replace(/^when /, ''));
+    // An else after several branches is what remains when none of them holds.
+    const otherwise = isFinalElse && earlier.length > 1 ? `otherwise (none of: ${earlier.join('; ')})` : isFinalElse && open.block.helper === 'case' ? open.block.otherwise : undefined;
+    branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end } });
     if (isFinalElse) open.block.canBeEmpty = false;
     scan.separators.push(tag);
   };
@@ -83,7 +86,7 @@ export function scanTemplates(text: string): TemplateScan {
       return;
     }
     if (open.block.helper !== helper) {
-      scan.problems.push({ ...tag, message: `${spelled} closes a ${open.block.helper} block; expected the ${open.block.helper} block to close first.` });
+      scan.problems.push({ ...tag, message: `${spelled} does not match the open ${open.block.helper} block (${text.slice(open.block.start, open.block.branches[0].tag.end)}); close that block first.` });
     }
     stack.pop();
     const branches = open.block.branches;
