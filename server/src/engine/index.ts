@@ -1,7 +1,7 @@
 // The engine: from (text, language, settings) to findings with fixes. It
 // knows nothing of editors; the server, the CLI and the tests all call lint().
 
-import { parseDocument } from './document/parse';
+import { parseDocument, unitAt } from './document/parse';
 import type { MacroDocument, MacroUnit } from './document/model';
 import { LineIndex } from './text';
 import { hasFillIn } from './fill-in';
@@ -80,7 +80,7 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   const lines = new LineIndex(text);
   const visible = applyDirectives(findings, doc, lines);
   for (const finding of visible) {
-    const unit = doc.units.length > 1 ? doc.units.find((u) => finding.start >= u.start && finding.start < u.end) : undefined;
+    const unit = doc.units.length > 1 ? unitAt(doc, finding.start) : undefined;
     if (unit?.title) finding.macro = unit.title;
   }
   visible.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));

@@ -29,7 +29,8 @@ export interface MarkdownScan {
   htmlComments: Array<OffsetRange & { body: string }>;
 }
 
-type Container = { kind: 'quote' } | { kind: 'item'; contentIndent: number; blankStart: boolean; hasContent: boolean };
+/** An open container block; `quoted` says whether it is (inside) a block quote. */
+type Container = { kind: 'quote'; quoted: true } | { kind: 'item'; quoted: boolean; contentIndent: number; blankStart: boolean; hasContent: boolean };
 
 type Leaf =
   | { kind: 'paragraph'; start: number; end: number; lines: number; inQuote: boolean; firstLineStart: number; firstLineEnd: number }
@@ -62,7 +63,6 @@ const HTML_BLOCK_START: RegExp[] = [
   new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})\\s*$`),
 ];
 const HTML_BLOCK_END: RegExp[] = [/./, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/];
-const HTML_COMMENT = /<!--(>|->|[\s\S]*?-->)/g;
 
 /** A link reference definition at the start of a paragraph. */
 const REFERENCE_DEFINITION =
@@ -146,10 +146,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
     }
     return { indent: c - col, at: p };
   };
-  const inQuote = (depth = containers.length) => {
-    for (let i = 0; i < depth; i++) if (containers[i].kind === 'quote') return true;
-    return false;
-  };
+  const inQuote = (depth = containers.length) => depth > 0 && containers[depth - 1].quoted;
 
   const closeLeaf = () => {
     if (!leaf) return;
@@ -179,14 +176,45 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
     if (start >= 0 && !paragraph.inQuote) paragraphs.push({ start, end: paragraph.end });
   };
   const collectComments = (start: number, end: number) => {
-    const block = src.slice(start, end);
-    HTML_COMMENT.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = HTML_COMMENT.exec(block))) {
-      scan.htmlComments.push({ start: start + m.index, end: start + m.index + m[0].length, body: m[1].replace(/-->$/, '').replace(/^-?>$/, '') });
+    // indexOf only, and stop at the first comment that never closes: linear however many "<!--" there are.
+    for (let open = src.indexOf('<!--', start); open >= 0 && open < end; open = src.indexOf('<!--', open)) {
+      const bodyStart = open + 4;
+      const short = src.startsWith('>', bodyStart) ? 1 : src.startsWith('->', bodyStart) ? 2 : 0;
+      const close = short ? bodyStart + short - 3 : src.indexOf('-->', bodyStart);
+      if (close < 0 || close + 3 > end) return;
+      scan.htmlComments.push({ start: open, end: close + 3, body: short ? '' : src.slice(bodyStart, close) });
+      open = close + 3;
     }
   };
   const hideLine = (start: number, end: number) => mask.hideBlock(start, end);
+  /** Whether only spaces and tabs follow `from` on the line. */
+  const nothingAfter = (from: number) => {
+    let p = from;
+    while (p < lineEnd && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
+    return p >= lineEnd;
+  };
+  // Per line and per character (- * _): the last offset that could not belong to a thematic break,
+  // so that nested list markers ("- - - x") do not rescan the line at every marker.
+  let thematicLine = -1;
+  const lastNonThematic = new Map<number, number>();
+  const onlyThematicFrom = (from: number, c: number) => {
+    if (thematicLine !== lineEnd) {
+      thematicLine = lineEnd;
+      lastNonThematic.clear();
+    }
+    let last = lastNonThematic.get(c);
+    if (last === undefined) {
+      last = lineEnd - 1;
+      while (last >= 0 && last >= from) {
+        const code = src.charCodeAt(last);
+        if (code !== c && code !== 32 && code !== 9) break;
+        last--;
+      }
+      if (last < from) last = -1;
+      lastNonThematic.set(c, last);
+    }
+    return last < from;
+  };
   function closeUnmatched() {
     if (matched < containers.length) {
       closeLeaf();
@@ -309,7 +337,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         pos = at + 1;
         col += 1;
         if (pos < lineEnd && (src.charCodeAt(pos) === 32 || src.charCodeAt(pos) === 9)) advanceColumns(1);
-        containers.push({ kind: 'quote' });
+        containers.push({ kind: 'quote', quoted: true });
         matched = containers.length;
         opened = true;
         continue;
@@ -371,7 +399,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         }
         // Only definitions above: this line starts over as an ordinary line.
       }
-      if ((c === 42 || c === 45 || c === 95) && THEMATIC.test(rest)) {
+      if ((c === 42 || c === 45 || c === 95) && onlyThematicFrom(at, c) && THEMATIC.test(rest)) {
         closeUnmatched();
         closeLeaf();
         hideLine(lineStart, lineEnd);
@@ -379,6 +407,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         break;
       }
       const item = listItemAt(rest);
+      if (item) item.empty = nothingAfter(at + item.marker.length);
       if (item && !(canInterrupt && allMatched && (item.empty || (item.ordered && item.number !== 1)))) {
         closeUnmatched();
         closeLeaf();
@@ -398,7 +427,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
           advanceColumns(after.indent);
           contentIndent = col - parentColumn;
         }
-        containers.push({ kind: 'item', contentIndent, blankStart: after.at >= lineEnd, hasContent: false });
+        containers.push({ kind: 'item', quoted: inQuote(), contentIndent, blankStart: after.at >= lineEnd, hasContent: false });
         mask.hideBlock(at, at + item.marker.length);
         matched = containers.length;
         opened = true;
@@ -469,9 +498,9 @@ interface ListItemStart {
 
 function listItemAt(rest: string): ListItemStart | undefined {
   let m = BULLET.exec(rest);
-  if (m) return { marker: m[0], ordered: false, number: 0, empty: rest.slice(1).trim() === '' };
+  if (m) return { marker: m[0], ordered: false, number: 0, empty: false };
   m = ORDERED.exec(rest);
-  if (m) return { marker: m[0], ordered: true, number: Number(m[1]), empty: rest.slice(m[0].length).trim() === '' };
+  if (m) return { marker: m[0], ordered: true, number: Number(m[1]), empty: false };
   return undefined;
 }
 
@@ -654,13 +683,14 @@ function linkTail(src: string, at: number, to: number, references: Set<string>, 
     if (close > at) {
       const inner = src.slice(at + 1, close);
       if (!/(?<!\\)[[]/.test(inner)) {
+        if (inner === '' && label.length > 999) return -1;
         const key = normalizeLabel(inner === '' ? label : inner);
         if (references.has(key)) return close + 1;
         if (inner !== '') return -1;
       }
     }
   }
-  return references.has(normalizeLabel(label)) ? at : -1;
+  return label.length <= 999 && references.has(normalizeLabel(label)) ? at : -1;
 }
 
 /** `(dest "title")` after the opening parenthesis; returns the end after `)`, or -1. */

@@ -140,6 +140,20 @@ function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undef
   return unit;
 }
 
+/** The macro unit that holds an offset (units are sorted and do not overlap), by binary search. */
+export function unitAt(doc: MacroDocument, offset: number): MacroUnit | undefined {
+  const units = doc.units;
+  let low = 0;
+  let high = units.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < units[mid].start) high = mid - 1;
+    else if (offset >= units[mid].end) low = mid + 1;
+    else return units[mid];
+  }
+  return undefined;
+}
+
 /** The sentences inside a range, found by binary search in the file's sentences. */
 function sentencesWithin(sentences: Sentence[], range: OffsetRange): Sentence[] {
   let low = 0;
@@ -160,24 +174,27 @@ interface Choice {
   conditions: string[];
 }
 
-function within(inner: OffsetRange, outer: OffsetRange): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
-}
+/** Nesting deeper than this is not expanded into variants (all its branches render). */
+const MAX_NESTING = 12;
 
 /** Every way a list of sibling blocks can render, bounded by MAX_VARIANTS. */
-function choicesOf(blocks: BranchBlock[], all: BranchBlock[]): Choice[] {
-  let combined: Choice[] = [{ excluded: [], chosen: [], conditions: [] }];
-  const perBlock = blocks.map((block) => blockChoices(block, all));
-  const total = perBlock.reduce((n, options) => n * options.length, 1);
+function choicesOf(blocks: BranchBlock[], depth: number): Choice[] {
+  const perBlock = blocks.map((block) => blockChoices(block, depth));
+  let total = 1;
+  for (const options of perBlock) {
+    total *= options.length;
+    if (total > MAX_VARIANTS) break;
+  }
   if (total > MAX_VARIANTS) {
     // Too many combinations: judge a covering set in which every branch renders at least once.
-    const width = Math.min(MAX_VARIANTS, Math.max(...perBlock.map((o) => o.length)));
-    combined = [];
-    for (let k = 0; k < width; k++) {
-      combined.push(merge(perBlock.map((options) => options[Math.min(k, options.length - 1)])));
-    }
-    return combined;
+    let width = 1;
+    for (const options of perBlock) width = Math.max(width, options.length);
+    width = Math.min(MAX_VARIANTS, width);
+    const covering: Choice[] = [];
+    for (let k = 0; k < width; k++) covering.push(merge(perBlock.map((options) => options[Math.min(k, options.length - 1)])));
+    return covering;
   }
+  let combined: Choice[] = [{ excluded: [], chosen: [], conditions: [] }];
   for (const options of perBlock) {
     const next: Choice[] = [];
     for (const left of combined) for (const right of options) next.push(merge([left, right]));
@@ -194,12 +211,15 @@ function merge(choices: Choice[]): Choice {
   };
 }
 
-function blockChoices(block: BranchBlock, all: BranchBlock[]): Choice[] {
+function blockChoices(block: BranchBlock, depth: number): Choice[] {
+  const none: Choice = { excluded: [], chosen: [], conditions: [] };
+  if (depth > MAX_NESTING) return [none];
   const options: Choice[] = [];
   block.branches.forEach((branch, i) => {
+    if (options.length >= MAX_VARIANTS) return;
     const others = block.branches.filter((_, j) => j !== i).map((b) => b.content);
-    const nested = directChildren(branch.content, all);
-    for (const inner of nested.length ? choicesOf(nested, all) : [{ excluded: [], chosen: [], conditions: [] }]) {
+    const nested = branch.blocks ?? [];
+    for (const inner of nested.length ? choicesOf(nested, depth + 1) : [none]) {
       options.push({
         excluded: [...others, ...inner.excluded],
         chosen: [branch.tag, ...inner.chosen],
@@ -213,15 +233,10 @@ function blockChoices(block: BranchBlock, all: BranchBlock[]): Choice[] {
   return options.slice(0, MAX_VARIANTS);
 }
 
-function directChildren(range: OffsetRange, all: BranchBlock[]): BranchBlock[] {
-  const inside = all.filter((b) => within(b, range));
-  return inside.filter((b) => !inside.some((other) => other !== b && within(b, other)));
-}
-
 function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[]): Variant[] {
-  const top = directChildren(range, blocks);
+  const top = blocks.filter((b) => !b.nested);
   const tagRanges = blocks.flatMap((b) => b.branches.map((br) => br.tag));
-  return choicesOf(top, blocks).map((choice) => {
+  return choicesOf(top, 0).map((choice) => {
     const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
     let local = '';
     let cursor = range.start;

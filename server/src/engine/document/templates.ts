@@ -57,11 +57,18 @@ function parsePath(inner: string): { path: string; fallback?: string } {
 
 export function scanTemplates(text: string): TemplateScan {
   const scan: TemplateScan = { placeholders: [], tags: [], blocks: [], separators: [], problems: [] };
+  const boundedIndexOf = nextOccurrence(text);
   const stack: OpenBlock[] = [];
 
   const openBlock = (helper: string, args: string, tag: OffsetRange) => {
     const block: BranchBlock = { helper, start: tag.start, end: tag.end, branches: [], canBeEmpty: true, otherwise: helper === 'case' ? `when ${args.trim()} matches no case` : describe(helper, args, true) };
-    block.branches.push({ condition: describe(helper, args, false), tag, content: { start: tag.end, end: tag.end } });
+    block.branches.push({ condition: describe(helper, args, false), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      const branches = parent.block.branches;
+      branches[branches.length - 1].blocks!.push(block);
+      block.nested = true;
+    }
     stack.push({ block, subject: args.trim() });
   };
   const addBranch = (tag: OffsetRange, condition: string | undefined, isFinalElse: boolean) => {
@@ -75,7 +82,7 @@ export function scanTemplates(text: string): TemplateScan {
     const earlier = branches.filter((_, i) => !(open.block.helper === 'case' && i === 0)).map((b) => b.condition.replace(/^when /, ''));
     // An else after several branches is what remains when none of them holds.
     const otherwise = isFinalElse && earlier.length > 1 ? `otherwise (none of: ${earlier.join('; ')})` : isFinalElse && open.block.helper === 'case' ? open.block.otherwise : undefined;
-    branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end } });
+    branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
     if (isFinalElse) open.block.canBeEmpty = false;
     scan.separators.push(tag);
   };
@@ -104,7 +111,7 @@ export function scanTemplates(text: string): TemplateScan {
     const start = match.index;
     const opener = match[0];
     if (opener === '{{{') {
-      const end = boundedIndexOf(text, '}}}', start + 3);
+      const end = boundedIndexOf('}}}', start + 3);
       if (end < 0) {
         scan.problems.push(unterminated(text, start, '{{{', '}}}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
@@ -127,8 +134,8 @@ export function scanTemplates(text: string): TemplateScan {
         OPENERS.lastIndex = end;
         continue;
       }
-      const close = boundedIndexOf(text, '}}', start + 2);
-      const nextOpen = boundedIndexOf(text, '{{', start + 2);
+      const close = boundedIndexOf('}}', start + 2);
+      const nextOpen = boundedIndexOf('{{', start + 2);
       if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
         scan.problems.push(unterminated(text, start, '{{', '}}'));
         const end = lineEnd(text, start);
@@ -161,7 +168,7 @@ export function scanTemplates(text: string): TemplateScan {
         scan.placeholders.push({ ...tag, syntax, raw: text.slice(start, end), ...parsePath(inner) });
       }
     } else if (opener === '{%') {
-      const close = boundedIndexOf(text, '%}', start + 2);
+      const close = boundedIndexOf('%}', start + 2);
       if (close < 0) {
         scan.problems.push(unterminated(text, start, '{%', '%}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
@@ -224,10 +231,22 @@ export function scanTemplates(text: string): TemplateScan {
   return scan;
 }
 
-/** indexOf within MAX_TAG_LENGTH of `from`, so unclosed expressions cost a bounded look-ahead each. */
-function boundedIndexOf(text: string, needle: string, from: number): number {
-  const found = text.slice(from, from + MAX_TAG_LENGTH).indexOf(needle);
-  return found < 0 ? -1 : from + found;
+/**
+ * indexOf(needle, from) limited to MAX_TAG_LENGTH ahead, remembering the last
+ * answer per needle: the scan only moves forward, so a remembered position at
+ * or after `from` is still the first one, and the whole scan stays linear even
+ * with thousands of unclosed expressions.
+ */
+function nextOccurrence(text: string): (needle: string, from: number) => number {
+  const found = new Map<string, number>();
+  return (needle, from) => {
+    let at = found.get(needle);
+    if (at === undefined || (at >= 0 && at < from)) {
+      at = text.indexOf(needle, from);
+      found.set(needle, at);
+    }
+    return at >= 0 && at - from <= MAX_TAG_LENGTH ? at : -1;
+  };
 }
 
 function lineEnd(text: string, from: number): number {
