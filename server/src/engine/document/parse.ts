@@ -2,10 +2,10 @@
 // structure, splits sentences, finds the macros in the file and the replies
 // each macro can render.
 
-import { parse as parseYaml } from 'yaml';
 import type { Settings, OffsetRange } from '../types';
 import { LineIndex } from '../text';
 import { Mask } from './mask';
+import { readFrontMatter } from './front-matter';
 import { scanMarkdown, type Heading } from './markdown';
 import { scanTemplates } from './templates';
 import { splitSentences } from './sentences';
@@ -46,8 +46,7 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   if (markdown.frontMatter) {
     const { range, body } = markdown.frontMatter;
     try {
-      const data = parseYaml(body);
-      doc.frontMatter = { range, data: data && typeof data === 'object' && !Array.isArray(data) ? data : {} };
+      doc.frontMatter = { range, data: readFrontMatter(body) };
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       doc.frontMatter = { range, data: {}, error: reason };
