@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse, sentencesOf } from './support';
 import { MAX_VARIANTS } from '../../server/src/engine/document/parse';
+import { splitSentences } from '../../server/src/engine/document/sentences';
 
 test('placeholders of the major help desks are values, with their path, fallback and exact range', () => {
   const cases: Array<[string, string, string, string | undefined]> = [
@@ -94,4 +95,28 @@ test('malformed templates are problems with exact ranges, and the rest is still 
   assert.deepEqual(unclosed.problems.map((p) => p.message), ['{{#if vip}} is never closed.']);
   const liquid = parse('{% if vip %}Thanks.{% endunless %}');
   assert.equal(liquid.problems.length, 1);
+});
+
+test('variant sentences equal a full split of each rendered variant', () => {
+  const texts = [
+    'Hi there,\n\nWe looked. Your order {{#if vip}}ships today{{else}}is late. Sorry{{/if}} and we will call. Thanks.\n\nBye.',
+    'A. {{#if a}}B.{{/if}} C. {{#unless b}}D{{/unless}} E.\nF.',
+    '{{#if a}}Start.{{/if}} Middle. {{#each x}}Loop {{this}}.{{else}}None.{{/each}}',
+  ];
+  for (const text of texts) {
+    const doc = parse(text, 'handlebars');
+    const unit = doc.units[0];
+    const tags = doc.blocks.flatMap((b) => b.branches.map((br) => br.tag));
+    for (const variant of unit.variants) {
+      const chosen = new Set(variant.chosen.map((r) => r.start));
+      const prose = doc.prose.split('');
+      for (const block of doc.blocks) {
+        const picked = block.branches.find((br) => chosen.has(br.tag.start) && br.tag !== block.branches[0].tag) ?? (chosen.has(block.branches[0].tag.start) && !(block.canBeEmpty && variant.condition?.includes(block.otherwise)) ? block.branches[0] : undefined);
+        for (const branch of block.branches) if (branch !== picked) for (let i = branch.content.start; i < branch.content.end; i++) if (prose[i] !== '\n') prose[i] = ' ';
+      }
+      for (const tag of tags) for (let i = tag.start; i < tag.end; i++) if (prose[i] !== '\n') prose[i] = ' ';
+      const expected = splitSentences(prose.join(''), unit.start, unit.end).map((s) => [s.start, s.end, s.text]);
+      assert.deepEqual(variant.sentences.map((s) => [s.start, s.end, s.text]), expected, `${text} / ${variant.condition}`);
+    }
+  }
 });

@@ -135,7 +135,7 @@ function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undef
   const anchor = titleRange ?? (first ? { start: first.start, end: first.end } : { start: range.start, end: range.start });
   const blocks = doc.blocks.filter((b) => b.start >= range.start && b.end <= range.end);
   const unit: MacroUnit = { ...range, title, anchor, meta, sentences, variants: [], greeting };
-  unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks);
+  unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks, sentences);
   return unit;
 }
 
@@ -232,22 +232,38 @@ function blockChoices(block: BranchBlock, depth: number): Choice[] {
   return options.slice(0, MAX_VARIANTS);
 }
 
-function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[]): Variant[] {
+function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[]): Variant[] {
   const top = blocks.filter((b) => !b.nested);
   const tagRanges = blocks.flatMap((b) => b.branches.map((br) => br.tag));
+  // Only the stretch from the sentence where the first block starts to the sentence where the last
+  // one ends differs between variants; the sentences around it are shared.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const block of top) {
+    first = Math.min(first, block.start);
+    last = Math.max(last, block.end);
+  }
+  const before = unitSentences.filter((s) => s.end <= first);
+  const around = unitSentences.find((s) => s.end > first);
+  const regionStart = around && around.start < first ? around.start : first;
+  const closing = unitSentences.find((s) => s.end >= last);
+  const regionEnd = Math.max(last, closing ? closing.end : last);
+  const after = unitSentences.filter((s) => s.start >= regionEnd);
+  const region = { start: Math.max(range.start, regionStart), end: Math.min(range.end, regionEnd) };
+
   return choicesOf(top, 0).map((choice) => {
     const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
     let local = '';
-    let cursor = range.start;
+    let cursor = region.start;
     for (const blank of blanks) {
       const start = Math.max(blank.start, cursor);
-      const end = Math.min(blank.end, range.end);
+      const end = Math.min(blank.end, region.end);
       if (end <= start) continue;
       local += doc.prose.slice(cursor, start) + doc.prose.slice(start, end).replace(/[^\r\n]/g, ' ');
       cursor = end;
     }
-    local += doc.prose.slice(cursor, range.end);
-    const sentences: Sentence[] = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + range.start, end: s.end + range.start, text: s.text }));
-    return { condition: choice.conditions.join(' and '), chosen: choice.chosen, sentences };
+    local += doc.prose.slice(cursor, region.end);
+    const inside: Sentence[] = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + region.start, end: s.end + region.start, text: s.text }));
+    return { condition: choice.conditions.join(' and '), chosen: choice.chosen, sentences: [...before, ...inside, ...after] };
   });
 }

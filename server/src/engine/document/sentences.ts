@@ -14,17 +14,18 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'e.g', 'i.e', 'etc', 'vs
 /** A line this short ends its sentence at the line break (greetings, sign-offs). */
 const SHORT_LINE_WORDS = 4;
 
+// Character classes by char code, one table lookup per character.
+const SPACE = 1;
+const TERMINAL = 2;
+const CLOSER = 4;
+const CLASSES = new Uint8Array(0x10000);
+for (const c of [32, 9, 10, 13, 12, 0xa0, PARAGRAPH_MARK, 0xfeff]) CLASSES[c] |= SPACE;
+for (const c of [46 /* . */, 33 /* ! */, 63 /* ? */, 0x2026 /* … */]) CLASSES[c] |= TERMINAL | CLOSER;
+// Closing characters that may follow terminal punctuation: " ' ’ ” ) ] * _
+for (const c of [34, 39, 0x2019, 0x201d, 41, 93, 42, 95]) CLASSES[c] |= CLOSER;
+
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === PARAGRAPH_MARK || c === 0xfeff;
-}
-
-function isTerminal(c: number): boolean {
-  return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */;
-}
-
-/** Closing characters that may follow terminal punctuation: . ! ? … " ' ’ ” ) ] * _ */
-function isCloser(c: number): boolean {
-  return isTerminal(c) || c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93 || c === 42 || c === 95;
+  return (CLASSES[c] & SPACE) !== 0;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -64,7 +65,19 @@ export function splitSentences(prose: string, from: number, to: number): Sentenc
   };
   for (let i = from; i < to; i++) {
     const c = prose.charCodeAt(i);
-    if (isSpace(c)) {
+    const kind = CLASSES[c];
+    if (kind === 0) {
+      // The common case: a character inside a word.
+      if (start < 0) {
+        start = i;
+        words = 0;
+        startedOnLine = true;
+      }
+      if (i === start || (CLASSES[prose.charCodeAt(i - 1)] & SPACE) !== 0) words++;
+      lastNonSpace = i;
+      continue;
+    }
+    if (kind & SPACE) {
       if (c === PARAGRAPH_MARK) {
         push(lastNonSpace + 1);
       } else if (c === 10 || c === 13) {
@@ -90,9 +103,9 @@ export function splitSentences(prose: string, from: number, to: number): Sentenc
     }
     if (i === start || isSpace(prose.charCodeAt(i - 1))) words++;
     lastNonSpace = i;
-    if (isTerminal(c)) {
+    if (kind & TERMINAL) {
       let j = i + 1;
-      while (j < to && isCloser(prose.charCodeAt(j))) j++;
+      while (j < to && (CLASSES[prose.charCodeAt(j)] & CLOSER) !== 0) j++;
       if (j >= to || isSpace(prose.charCodeAt(j))) {
         if (c === 46 && j === i + 1 && endsAbbreviation(prose, i, start)) continue;
         lastNonSpace = j - 1;
