@@ -13,8 +13,7 @@ export class Mask {
   private readonly codes: Uint16Array;
 
   constructor(text: string) {
-    this.codes = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) this.codes[i] = text.charCodeAt(i);
+    this.codes = toCodes(text);
   }
 
   /** Blank [start, end), keeping line breaks. */
@@ -71,6 +70,17 @@ export class Mask {
   toString(): string {
     return decode(this.codes);
   }
+}
+
+/** The UTF-16 code units of the text (natively where Node's Buffer is there). */
+function toCodes(text: string): Uint16Array {
+  if (typeof Buffer !== 'undefined' && text.length > 64) {
+    const bytes = Buffer.from(text, 'utf16le');
+    if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  }
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
 }
 
 // UTF-16LE decoding keeps the length: a lone surrogate becomes U+FFFD, one code unit for one.
