@@ -124,7 +124,7 @@ function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Se
   return top.map((heading, i) => {
     const end = i + 1 < top.length ? top[i + 1].start : text.length;
     const range = { start: heading.start, end };
-    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(comments, range, { ...fileMeta, title: heading.title }));
+    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(comments, range, Object.assign({}, fileMeta, { title: heading.title })));
   });
 }
 
@@ -134,7 +134,7 @@ function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undef
   const first = greeting ?? sentences[0];
   const anchor = titleRange ?? (first ? { start: first.start, end: first.end } : { start: range.start, end: range.start });
   const blocks = doc.blocks.filter((b) => b.start >= range.start && b.end <= range.end);
-  const unit: MacroUnit = { ...range, title, anchor, meta, sentences, variants: [], greeting };
+  const unit: MacroUnit = { start: range.start, end: range.end, title, anchor, meta, sentences, variants: [], greeting };
   unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks, sentences);
   return unit;
 }
