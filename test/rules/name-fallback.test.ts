@@ -54,3 +54,12 @@ test('uses the team\'s own name placeholder from the settings', () => {
   const settings = { namePlaceholder: '{{ticket.requester.nick}}' };
   assert.deepEqual(flagged('Hi {{ticket.requester.nick}},', RULE, 'markdown', settings), ['{{ticket.requester.nick}}']);
 });
+
+test('a name is the customer\'s only on a person: departments and topics have names too', () => {
+  assert.deepEqual(flagged('Hi {{ticket.requester.name}}, {{recipient.name.first}} and {{name}}.', RULE), ['{{ticket.requester.name}}', '{{recipient.name.first}}', '{{name}}']);
+  assert.deepEqual(flagged('Your ticket went to %{ticket.dept.name} about %{ticket.topic.name} in {{ticket.brand.name}}.', RULE), []);
+});
+
+test('leaves syntaxes that have no fallback of their own (osTicket, Salesforce)', () => {
+  assert.deepEqual(flagged('Dear %{recipient.name.first}, hi {!Contact.FirstName},', RULE), []);
+});

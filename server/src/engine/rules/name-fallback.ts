@@ -5,20 +5,35 @@
 // unattended to the wrong platform.
 
 import type { Rule, Report } from './rule';
-import type { MacroDocument, Placeholder } from '../document/model';
+import type { MacroDocument, Placeholder, PlaceholderSyntax } from '../document/model';
 import type { Fix, Settings } from '../types';
 
 export const NAME_FALLBACK = 'there';
 
-const NAME_FIELD = /^(?:first_?name|firstname|given_?name|name|full_?name|display_?name|nickname)$/i;
+/**
+ * Syntaxes whose platforms can give a placeholder a fallback. osTicket's %{…}, Salesforce's
+ * {!…} and the like cannot in the template itself, so a finding there could not be acted on.
+ */
+const FALLBACK_SYNTAXES = new Set<PlaceholderSyntax>(['mustache', 'triple', 'liquid-output', 'intercom', 'helpscout']);
+
+/** Fields that are a person's name wherever they sit (unless the person is the agent). */
+const PERSONAL_NAME = /^(?:first_?name|firstname|given_?name|full_?name|fullname)$/i;
+/** Fields that are a name only on a person: ticket.requester.name, but not ticket.dept.name. */
+const ANY_NAME = /^(?:name|display_?name|nickname|first)$/i;
+const PERSON = /^(?:customer|user|requester|contact|recipient|client|visitor|lead|person|member|end_?user|subscriber|buyer|shopper|guest|reporter|from|name)$/i;
 /** Placeholders of the agent, the team or the company, not the customer. */
 const NOT_CUSTOMER = /^(?:current_user|agent|assignee|staff|sender|teammate|admin|company|organization|organisation|brand|account|mailbox|satisfaction|ticket\.assignee|ticket\.organization|ticket\.group|ticket\.brand|owner)\b/i;
 
 export function isCustomerName(placeholder: Placeholder, settings: Settings): boolean {
   if (settings.namePlaceholder && placeholder.raw.replace(/\s+/g, '') === settings.namePlaceholder.replace(/\s+/g, '')) return true;
   const path = placeholder.path;
-  const last = path.split('.').pop() ?? '';
-  return NAME_FIELD.test(last) && !NOT_CUSTOMER.test(path);
+  if (NOT_CUSTOMER.test(path)) return false;
+  const segments = path.split('.');
+  const last = segments[segments.length - 1];
+  if (PERSONAL_NAME.test(last)) return true;
+  if (!ANY_NAME.test(last)) return false;
+  if (segments.length === 1) return last.toLowerCase() !== 'first';
+  return PERSON.test(segments[segments.length - 2]);
 }
 
 /** Whether the placeholder sits inside an {{#if}} / {% if %} that tests the same field. */
@@ -72,7 +87,7 @@ export const nameFallback: Rule = {
   checkDocument({ doc, settings }) {
     const reports: Report[] = [];
     for (const placeholder of doc.placeholders) {
-      if (placeholder.fallback !== undefined || !isCustomerName(placeholder, settings)) continue;
+      if (placeholder.fallback !== undefined || !FALLBACK_SYNTAXES.has(placeholder.syntax) || !isCustomerName(placeholder, settings)) continue;
       // Only placeholders the customer reads (not in code, quotes or front matter).
       if (doc.prose.charCodeAt(placeholder.start) !== 88 /* X */) continue;
       if (isGuarded(doc, placeholder)) continue;
