@@ -12,6 +12,7 @@ test('placeholders of the major help desks are values, with their path, fallback
     ['{!Contact.FirstName}', 'salesforce', 'Contact.FirstName', undefined],
     ['{{ name | default: "there" }}', 'liquid-output', 'name', 'there'],
     ['{{{raw.html}}}', 'triple', 'raw.html', undefined],
+    ['{{ticket.customer.firstname|default("there")}}', 'liquid-output', 'ticket.customer.firstname', 'there'],
   ];
   for (const [raw, syntax, path, fallback] of cases) {
     const text = `🙂 Hi ${raw}, thanks.\r\n`;
@@ -119,4 +120,12 @@ test('variant sentences equal a full split of each rendered variant', () => {
       assert.deepEqual(variant.sentences.map((s) => [s.start, s.end, s.text]), expected, `${text} / ${variant.condition}`);
     }
   }
+});
+
+test('library detection: automatic, or set by front matter', () => {
+  const body = '## One\n\nHi.\n\n## Two\n\nHello.\n';
+  assert.equal(parse(body).units.length, 2);
+  assert.equal(parse(`---\nrapport:\n  library: false\n---\n${body}`).units.length, 1);
+  assert.equal(parse(`---\nrapport:\n  library: headings\n---\n# Only one\n\nHi.\n`).units.length, 1);
+  assert.equal(parse('# Title\n\n## A\n\nHi.\n').units.length, 1);
 });

@@ -76,6 +76,9 @@ function parsePath(inner: string): { path: string; fallback?: string } {
   if (intercom) return { path: intercom[1], fallback: intercom[2] };
   const liquid = /^\s*([\w.$\[\]-]+)\s*\|.*?\bdefault\s*:\s*["']([^"']*)["']/.exec(inner);
   if (liquid) return { path: liquid[1], fallback: liquid[2] };
+  // Jinja-style (Gorgias): {{ ticket.customer.firstname|default("there") }}
+  const jinja = /^\s*([\w.$\[\]-]+)\s*\|.*?\b(?:default|d)\s*\(\s*["']([^"']*)["']/.exec(inner);
+  if (jinja) return { path: jinja[1], fallback: jinja[2] };
   const helpscout = /^\s*([\w.$-]+)\s*,\s*fallback\s*=\s*([^%]*)$/.exec(inner);
   if (helpscout) return { path: helpscout[1], fallback: helpscout[2].trim() };
   const path = /[\w.$\[\]-]+/.exec(inner.trim());
