@@ -139,20 +139,6 @@ function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undef
   return unit;
 }
 
-/** The macro unit that holds an offset (units are sorted and do not overlap), by binary search. */
-export function unitAt(doc: MacroDocument, offset: number): MacroUnit | undefined {
-  const units = doc.units;
-  let low = 0;
-  let high = units.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (offset < units[mid].start) high = mid - 1;
-    else if (offset >= units[mid].end) low = mid + 1;
-    else return units[mid];
-  }
-  return undefined;
-}
-
 /** The sentences inside a range, found by binary search in the file's sentences. */
 function sentencesWithin(sentences: Sentence[], range: OffsetRange): Sentence[] {
   let low = 0;

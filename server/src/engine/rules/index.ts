@@ -6,9 +6,25 @@ import { weakApology } from './weak-apology';
 import { missingAcknowledgement } from './missing-acknowledgement';
 import { oversharing } from './oversharing';
 import { templateSyntax } from './template-syntax';
+import { noNextStep } from './no-next-step';
+import { acknowledgementOrder } from './acknowledgement-order';
+import { missingName } from './missing-name';
+import { unfilledPlaceholder } from './unfilled-placeholder';
+import { teamPhrase } from './team-phrase';
 import { nameFallback } from './name-fallback';
 
-export const rules: readonly Rule[] = [weakApology, missingAcknowledgement, oversharing, templateSyntax, nameFallback];
+export const rules: readonly Rule[] = [
+  weakApology,
+  missingAcknowledgement,
+  oversharing,
+  templateSyntax,
+  noNextStep,
+  acknowledgementOrder,
+  missingName,
+  unfilledPlaceholder,
+  teamPhrase,
+  nameFallback,
+];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
 
