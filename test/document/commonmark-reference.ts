@@ -16,6 +16,10 @@ export function referenceProse(markdown: string): string {
   let event;
   while ((event = walker.next())) {
     const node: Node = event.node;
+    if (node.type === 'html_block' && excludedDepth === 0 && event.entering) {
+      out += ` ${htmlBlockText(node.literal ?? '')} `;
+      continue;
+    }
     if (EXCLUDED.has(node.type)) {
       if (node.isContainer) excludedDepth += event.entering ? 1 : -1;
       continue;
@@ -33,6 +37,19 @@ export function referenceProse(markdown: string): string {
     if (node.type === 'softbreak' || node.type === 'linebreak' || node.type === 'paragraph' || node.type === 'item') out += ' ';
   }
   return normalizeProse(out.replace(BARE_LINK, (url) => 'X'.repeat(url.length)));
+}
+
+/**
+ * The text a reader sees in an HTML block of elements (<p>, <div>, …): without
+ * comments, script/style/textarea/pre elements and tags. Blocks of raw HTML,
+ * comments, processing instructions and declarations show nothing.
+ */
+function htmlBlockText(literal: string): string {
+  if (/^ {0,3}(?:<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:script|pre|style|textarea)(?:\s|>|$))/i.test(literal)) return '';
+  return literal
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style|textarea|pre)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ');
 }
 
 export function scannerProse(markdown: string): string {

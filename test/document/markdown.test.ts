@@ -38,11 +38,16 @@ test('lists keep their text and hide the code nested in them', () => {
   assert.deepEqual(sentencesOf(text).map(([s]) => s), ['Open settings.', 'Paste this:', 'Save.', 'Item with']);
 });
 
-test('HTML blocks, inline HTML and comments are not prose; comments hold directives', () => {
-  const text = '<div class="note">\nsorry in html\n</div>\n\nHi <b>there</b>,\n\n<!-- rapport-disable-next-line weak-apology\n-->\nSorry!\n';
+test('HTML: tags, comments, scripts and styles are hidden; the text of block elements is prose; comments hold directives', () => {
+  const text = '<div class="note">\n<style>p { color: red }</style>\nWe refunded you.\n</div>\n\nHi <b>there</b>,\n\n<!-- rapport-disable-next-line weak-apology\n-->\nSorry!\n';
   const doc = parse(text);
-  assert.deepEqual(proseWords(text), ['Hi', 'there', ',', 'Sorry!']);
-  assert.deepEqual(doc.directives, [{ kind: 'disable-next-line', rules: ['weak-apology'], line: 6 }]);
+  assert.deepEqual(proseWords(text), ['We', 'refunded', 'you.', 'Hi', 'there', ',', 'Sorry!']);
+  assert.deepEqual(doc.directives, [{ kind: 'disable-next-line', rules: ['weak-apology'], line: 7 }]);
+});
+
+test('an HTML macro body: each block element is its own sentence', () => {
+  const text = "<p>Hello,</p>\n<p>The truck broke down. Sorry 'bout that!</p>";
+  assert.deepEqual(sentencesOf(text), [['Hello,', 3], ['The truck broke down.', 17], ["Sorry 'bout that!", 39]]);
 });
 
 test('links keep their text; destinations, titles and reference definitions are hidden; autolinks are values', () => {

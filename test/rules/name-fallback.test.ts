@@ -29,18 +29,28 @@ test('leaves placeholders that have a fallback, that are guarded, or that are no
 test('adds the platform\'s own fallback syntax', () => {
   assert.equal(fixed('Hi {{ customer.first_name | capitalize }},', RULE), 'Hi {{ customer.first_name | capitalize | default: "there" }},');
   assert.equal(fixed('Hi {%customer.firstName%},', RULE), 'Hi {%customer.firstName,fallback=there%},');
-  assert.equal(fixed('Hi {{customer.first_name}},', RULE, 0, 'handlebars'), 'Hi {{#if customer.first_name}}{{customer.first_name}}{{else}}there{{/if}},');
+  assert.equal(fixed('Hi {{customer.first_name}},', RULE, 0), 'Hi {{#if customer.first_name}}{{customer.first_name}}{{else}}there{{/if}},');
   assert.equal(fixed('Hi {{user.name}},', RULE, 1), 'Hi {{user.name|fallback:"there"}},');
   assert.equal(fixed('Hi {{user.name}},', RULE, 2), 'Hi {{user.name | default: "there"}},');
 });
 
 test('prefers a fix only where the syntax names the platform', () => {
-  const [markdown] = findingsOf('Hi {{customer.first_name}},', RULE);
-  assert.equal(markdown.fixes.some((f) => f.preferred), false);
-  const [handlebars] = findingsOf('Hi {{customer.first_name}},', RULE, 'handlebars');
-  assert.equal(handlebars.fixes[0].preferred, true);
+  for (const language of ['markdown', 'handlebars']) {
+    const [plain] = findingsOf('Hi {{customer.first_name}},', RULE, language);
+    assert.equal(plain.fixes.length, 3);
+    assert.equal(plain.fixes.some((f) => f.preferred), false, language);
+    assert.ok(plain.fixes.every((f) => f.needsInput), 'the author chooses the platform');
+  }
   const [liquid] = findingsOf('Hi {{ name | upcase }},', RULE);
   assert.equal(liquid.fixes[0].preferred, true);
+  assert.equal(liquid.fixes[0].needsInput, false);
+  const [helpscout] = findingsOf('Hi {%customer.firstName%},', RULE);
+  assert.equal(helpscout.fixes[0].preferred, true);
+});
+
+test('reports at info severity by default, and not handles or person objects', () => {
+  assert.equal(findingsOf('Hi {{customer.first_name}},', RULE)[0].severity, 'info');
+  assert.deepEqual(flagged('Thanks @{{ author }}! {{user}}', RULE), []);
 });
 
 test('the fixed text has no finding left', () => {

@@ -8,7 +8,9 @@
 //
 // The scanner is checked against a real CommonMark parser (commonmark.js) by
 // test/document/commonmark-differential.test.ts. Deliberate differences:
-// heading text is the macro's title, not its prose (hidden); GFM tables are
+// heading text is the macro's title, not its prose (hidden); the text inside
+// HTML blocks of elements (<p>, <div>, …) is prose, as the customer reads it
+// (tags, comments and script/style/pre hidden); GFM tables are
 // read (cells are separate pieces of prose); bare URLs and e-mail addresses
 // (GFM autolinks) read as values; entity references stay as written; alt text
 // of images is hidden.
@@ -36,7 +38,7 @@ type Leaf =
   | { kind: 'paragraph'; start: number; end: number; lines: number; inQuote: boolean; firstLineStart: number; firstLineEnd: number }
   | { kind: 'fence'; char: number; length: number }
   | { kind: 'indented' }
-  | { kind: 'html'; type: number; start: number; end: number }
+  | { kind: 'html'; type: number; start: number; end: number; inQuote: boolean }
   | { kind: 'table'; inQuote: boolean };
 
 const ATX = /^(#{1,6})(?:[ \t]+|$)/;
@@ -104,6 +106,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   let leaf: Leaf | undefined;
   const paragraphs: OffsetRange[] = [];
   const tableRows: OffsetRange[] = [];
+  const htmlTexts: OffsetRange[] = [];
   const references = new Set<string>();
 
   // Per-line cursor: offset and column (tabs advance to the next multiple of 4).
@@ -153,7 +156,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
     if (leaf.kind === 'paragraph') {
       closeParagraph(leaf);
     } else if (leaf.kind === 'html') {
-      collectComments(leaf.start, leaf.end);
+      if (leaf.type >= 6 && !leaf.inQuote) htmlTexts.push({ start: leaf.start, end: leaf.end });
+      else collectComments(leaf.start, leaf.end);
     }
     leaf = undefined;
   };
@@ -292,7 +296,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         if (leaf.type >= 6 && blank) {
           closeLeaf();
         } else {
-          hideLine(lineStart, lineEnd);
+          if (leaf.type <= 5 || leaf.inQuote) hideLine(lineStart, lineEnd);
           leaf.end = lineEnd;
           if (leaf.type <= 5 && HTML_BLOCK_END[leaf.type].test(src.slice(pos, lineEnd))) closeLeaf();
         }
@@ -375,8 +379,9 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         if (type) {
           closeUnmatched();
           closeLeaf();
-          leaf = { kind: 'html', type, start: at, end: lineEnd };
-          hideLine(lineStart, lineEnd);
+          leaf = { kind: 'html', type, start: at, end: lineEnd, inQuote: inQuote() };
+          // Raw HTML, comments and declarations are hidden; the text of block elements (<p>, <div>, …) is what the customer reads.
+          if (type <= 5 || leaf.inQuote) hideLine(lineStart, lineEnd);
           if (type <= 5 && HTML_BLOCK_END[type].test(rest)) closeLeaf();
           handled = true;
           break;
@@ -481,6 +486,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
 
   // Inline constructs, now that every reference definition is known.
   for (const paragraph of paragraphs) maskInline(src, paragraph.start, paragraph.end, mask, references, scan);
+  for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
   for (const row of tableRows) {
     maskInline(src, row.start, row.end, mask, references, scan);
     maskTableRow(src, row, mask);
@@ -502,6 +508,45 @@ function listItemAt(rest: string): ListItemStart | undefined {
   m = ORDERED.exec(rest);
   if (m) return { marker: m[0], ordered: true, number: Number(m[1]), empty: false };
   return undefined;
+}
+
+const BLOCK_TAG = new RegExp(`^</?(?:${HTML_BLOCK_NAMES}|br|pre|script|style|textarea)\\b`, 'i');
+const RAW_ELEMENT = /^<(script|style|textarea|pre)\b/i;
+
+/** An HTML block of elements (<p>, <div>, <table>…): tags, comments and raw elements are hidden, the text stays; block tags end sentences. */
+function maskHtmlText(src: string, start: number, end: number, mask: Mask, scan: MarkdownScan): void {
+  mask.markBreak(start);
+  let i = start;
+  while (i < end) {
+    const lt = src.indexOf('<', i);
+    if (lt < 0 || lt >= end) break;
+    if (src.startsWith('<!--', lt)) {
+      const close = src.indexOf('-->', lt + 4);
+      const commentEnd = close < 0 || close + 3 > end ? end : close + 3;
+      scan.htmlComments.push({ start: lt, end: commentEnd, body: src.slice(lt + 4, close < 0 ? end : close) });
+      mask.hide(lt, commentEnd);
+      i = commentEnd;
+      continue;
+    }
+    const rest = src.slice(lt, Math.min(end, lt + 2000));
+    const raw = RAW_ELEMENT.exec(rest);
+    if (raw) {
+      const found = new RegExp(`</${raw[1]}\\s*>`, 'i').exec(src.slice(lt, end));
+      const elementEnd = found ? lt + found.index + found[0].length : end;
+      mask.hide(lt, elementEnd);
+      mask.markBreak(lt);
+      i = elementEnd;
+      continue;
+    }
+    const tag = INLINE_HTML.exec(rest);
+    if (tag) {
+      mask.hide(lt, lt + tag[0].length);
+      if (BLOCK_TAG.test(tag[0])) mask.markBreak(lt);
+      i = lt + tag[0].length;
+      continue;
+    }
+    i = lt + 1;
+  }
 }
 
 function countCells(row: string): number {

@@ -7,6 +7,7 @@
 import type { Rule, Report } from './rule';
 import type { MacroDocument, Placeholder, PlaceholderSyntax } from '../document/model';
 import type { Fix, Settings } from '../types';
+import { isCustomerNamePath } from '../phrases/missing-name';
 
 export const NAME_FALLBACK = 'there';
 
@@ -16,24 +17,13 @@ export const NAME_FALLBACK = 'there';
  */
 const FALLBACK_SYNTAXES = new Set<PlaceholderSyntax>(['mustache', 'triple', 'liquid-output', 'intercom', 'helpscout']);
 
-/** Fields that are a person's name wherever they sit (unless the person is the agent). */
-const PERSONAL_NAME = /^(?:first_?name|firstname|given_?name|full_?name|fullname)$/i;
-/** Fields that are a name only on a person: ticket.requester.name, but not ticket.dept.name. */
-const ANY_NAME = /^(?:name|display_?name|nickname|first)$/i;
-const PERSON = /^(?:customer|user|requester|contact|recipient|client|visitor|lead|person|member|end_?user|subscriber|buyer|shopper|guest|reporter|from|name)$/i;
-/** Placeholders of the agent, the team or the company, not the customer. */
-const NOT_CUSTOMER = /^(?:current_user|agent|assignee|staff|sender|teammate|admin|company|organization|organisation|brand|account|mailbox|satisfaction|ticket\.assignee|ticket\.organization|ticket\.group|ticket\.brand|owner)\b/i;
-
+/** The customer's name: the team's own placeholder, or a name field of the customer (shared with missing-name). */
 export function isCustomerName(placeholder: Placeholder, settings: Settings): boolean {
-  if (settings.namePlaceholder && placeholder.raw.replace(/\s+/g, '') === settings.namePlaceholder.replace(/\s+/g, '')) return true;
-  const path = placeholder.path;
-  if (NOT_CUSTOMER.test(path)) return false;
-  const segments = path.split('.');
-  const last = segments[segments.length - 1];
-  if (PERSONAL_NAME.test(last)) return true;
-  if (!ANY_NAME.test(last)) return false;
-  if (segments.length === 1) return last.toLowerCase() !== 'first';
-  return PERSON.test(segments[segments.length - 2]);
+  const own = settings.namePlaceholder?.replace(/\s+/g, '');
+  if (own && placeholder.raw.replace(/\s+/g, '') === own) return true;
+  // A name field, not the person object or a handle ({{author}}, {{user}}).
+  const last = placeholder.path.split(/[.>-]/).pop() ?? '';
+  return /name|^first$|^given$/i.test(last) && isCustomerNamePath(placeholder.path);
 }
 
 /** Whether the placeholder sits inside an {{#if}} / {% if %} that tests the same field. */
@@ -49,9 +39,11 @@ function isGuarded(doc: MacroDocument, placeholder: Placeholder): boolean {
   );
 }
 
-function fixesFor(placeholder: Placeholder, doc: MacroDocument): Fix[] {
+function fixesFor(placeholder: Placeholder): Fix[] {
   const { start, end, raw, path } = placeholder;
-  const replace = (title: string, newText: string, preferred = false): Fix => ({ title, preferred: preferred || undefined, edits: [{ start, end, newText }] });
+  // A fix is applied unattended (fix-all, --fix) only where the syntax names the platform; the
+  // alternatives for plain {{…}} need the author's choice (needsInput), so none is applied blindly.
+  const replace = (title: string, newText: string, preferred = false): Fix => ({ title, preferred: preferred || undefined, needsInput: preferred ? undefined : true, edits: [{ start, end, newText }] });
   switch (placeholder.syntax) {
     case 'liquid-output':
       return [replace(`Add a Liquid fallback: | default: "${NAME_FALLBACK}"`, raw.replace(/\s*(-?\}\})$/, ` | default: "${NAME_FALLBACK}" $1`), true)];
@@ -59,7 +51,9 @@ function fixesFor(placeholder: Placeholder, doc: MacroDocument): Fix[] {
       return [replace(`Add a Help Scout fallback: ,fallback=${NAME_FALLBACK}`, raw.replace(/\s*(-?%\})$/, `,fallback=${NAME_FALLBACK}$1`), true)];
     case 'mustache':
     case 'triple': {
-      const handlebars = replace(`Wrap in {{#if ${path}}} … {{else}}${NAME_FALLBACK}{{/if}} (Handlebars)`, `{{#if ${path}}}${raw}{{else}}${NAME_FALLBACK}{{/if}}`, doc.language === 'handlebars');
+      // Plain {{…}} does not say which help desk renders it (Zendesk and Freshdesk read Liquid,
+      // Intercom its own filters, Handlebars block helpers): the alternatives, none preferred.
+      const handlebars = replace(`Wrap in {{#if ${path}}} … {{else}}${NAME_FALLBACK}{{/if}} (Handlebars)`, `{{#if ${path}}}${raw}{{else}}${NAME_FALLBACK}{{/if}}`);
       if (placeholder.syntax === 'triple') return [handlebars];
       const inner = raw.slice(2, -2).trim();
       return [
@@ -76,7 +70,7 @@ function fixesFor(placeholder: Placeholder, doc: MacroDocument): Fix[] {
 export const nameFallback: Rule = {
   id: 'name-fallback',
   description: 'A customer-name placeholder without a fallback, which renders "Hi ," when the name is empty.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   fixable: true,
   why: {
     source: '002_7ed0ca1cf187ed43.txt',
@@ -95,7 +89,7 @@ export const nameFallback: Rule = {
         start: placeholder.start,
         end: placeholder.end,
         message: `${placeholder.raw} has no fallback: when the customer's name is empty the reply reads "Hi ,". Add a fallback such as "${NAME_FALLBACK}".`,
-        fixes: fixesFor(placeholder, doc),
+        fixes: fixesFor(placeholder),
       });
     }
     return reports;
