@@ -73,3 +73,10 @@ test('a name is the customer\'s only on a person: departments and topics have na
 test('leaves syntaxes that have no fallback of their own (osTicket, Salesforce)', () => {
   assert.deepEqual(flagged('Dear %{recipient.name.first}, hi {!Contact.FirstName},', RULE), []);
 });
+
+test('the message shows the sentence as it reads with the name empty', () => {
+  const [greeting] = findingsOf('Hi {{customer.first_name}},\n\nThanks.', RULE);
+  assert.match(greeting.message, /reads "Hi ,"/);
+  const [later] = findingsOf('Thanks, {{customer.first_name}}.', RULE);
+  assert.match(later.message, /reads "Thanks, \."/);
+});

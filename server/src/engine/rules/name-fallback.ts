@@ -39,6 +39,15 @@ function isGuarded(doc: MacroDocument, placeholder: Placeholder): boolean {
   );
 }
 
+/** The sentence as it reads with the name empty, e.g. "Hi ,". */
+function emptied(text: string, placeholder: Placeholder, sentence: { start: number; end: number } | undefined): string {
+  if (!sentence) return 'Hi ,';
+  const before = text.slice(sentence.start, placeholder.start).replace(/\s+/g, ' ');
+  const after = text.slice(placeholder.end, sentence.end).replace(/\s+/g, ' ');
+  const reads = `${before.length > 30 ? `…${before.slice(-30)}` : before}${after.length > 30 ? `${after.slice(0, 30)}…` : after}`;
+  return reads.trim() || 'Hi ,';
+}
+
 function fixesFor(placeholder: Placeholder): Fix[] {
   const { start, end, raw, path } = placeholder;
   // A fix is applied unattended (fix-all, --fix) only where the syntax names the platform; the
@@ -80,15 +89,20 @@ export const nameFallback: Rule = {
 
   checkDocument({ doc, settings }) {
     const reports: Report[] = [];
+    let sentenceIndex = 0;
     for (const placeholder of doc.placeholders) {
       if (placeholder.fallback !== undefined || !FALLBACK_SYNTAXES.has(placeholder.syntax) || !isCustomerName(placeholder, settings)) continue;
       // Only placeholders the customer reads (not in code, quotes or front matter).
       if (doc.prose.charCodeAt(placeholder.start) !== 88 /* X */) continue;
       if (isGuarded(doc, placeholder)) continue;
+      // Placeholders and sentences are both in text order: one pointer finds the sentence.
+      while (sentenceIndex < doc.sentences.length && doc.sentences[sentenceIndex].end <= placeholder.start) sentenceIndex++;
+      const sentence = doc.sentences[sentenceIndex];
+      const inSentence = sentence && sentence.start <= placeholder.start ? sentence : undefined;
       reports.push({
         start: placeholder.start,
         end: placeholder.end,
-        message: `${placeholder.raw} has no fallback: when the customer's name is empty the reply reads "Hi ,". Add a fallback such as "${NAME_FALLBACK}".`,
+        message: `${placeholder.raw} has no fallback: when the customer's name is empty the reply reads "${emptied(doc.text, placeholder, inSentence)}". Add a fallback such as "${NAME_FALLBACK}".`,
         fixes: fixesFor(placeholder),
       });
     }
