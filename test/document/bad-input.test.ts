@@ -26,6 +26,14 @@ test('thousands of sibling branches and placeholders keep exact ranges', () => {
   assert.ok(doc.units[0].variants.length <= MAX_VARIANTS);
 });
 
+test('thousands of name placeholders in one long sentence: one finding each, exact ranges', () => {
+  const piece = 'Hi {{customer.first_name}}, ';
+  const text = piece.repeat(20000);
+  const findings = lint(text, 'markdown').findings.filter((f) => f.rule === 'name-fallback');
+  assert.equal(findings.length, 20000);
+  assert.equal(findings[19999].start, piece.length * 19999 + 3);
+});
+
 test('a 5 MB library file is read macro by macro', () => {
   const macro = (i: number) => `## Macro ${i}\n\nHi {{customer.first_name | default: "there"}},\n\nSorry about that. We sent a replacement today.\n\n> the customer's words\n\n- step \`code\`\n\n`;
   let text = '# Library\n\n';

@@ -118,22 +118,32 @@ function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Se
   }
   if (!library) {
     const range = { start: contentStart, end: text.length };
-    return [buildUnit(doc, range, fileMeta.title, undefined, metaFromComments(comments, range, fileMeta))];
+    const blocks = doc.blocks.filter((block) => block.start >= range.start && block.end <= range.end);
+    return [buildUnit(doc, range, fileMeta.title, undefined, metaFromComments(comments, range, fileMeta), blocks)];
   }
   const top = headings.filter((h) => h.level === level);
+  // Units, meta comments and blocks are all in text order: pointers keep this linear in a big library.
+  const metas = comments.filter((c) => META_COMMENT.test(c.body)).sort((a, b) => a.start - b.start);
+  let m = 0;
+  let b = 0;
   return top.map((heading, i) => {
     const end = i + 1 < top.length ? top[i + 1].start : text.length;
     const range = { start: heading.start, end };
-    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(comments, range, Object.assign({}, fileMeta, { title: heading.title })));
+    while (m < metas.length && metas[m].start < range.start) m++;
+    const own: typeof metas = [];
+    while (m < metas.length && metas[m].start < range.end) own.push(metas[m++]);
+    while (b < doc.blocks.length && doc.blocks[b].start < range.start) b++;
+    const blocks: BranchBlock[] = [];
+    for (let j = b; j < doc.blocks.length && doc.blocks[j].start < range.end; j++) if (doc.blocks[j].end <= range.end) blocks.push(doc.blocks[j]);
+    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(own, range, Object.assign({}, fileMeta, { title: heading.title })), blocks);
   });
 }
 
-function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta): MacroUnit {
+function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta, blocks: BranchBlock[]): MacroUnit {
   const sentences = sentencesWithin(doc.sentences, range);
   const greeting = sentences.length > 0 && GREETING.test(sentences[0].text) ? sentences[0] : undefined;
   const first = greeting ?? sentences[0];
   const anchor = titleRange ?? (first ? { start: first.start, end: first.end } : { start: range.start, end: range.start });
-  const blocks = doc.blocks.filter((b) => b.start >= range.start && b.end <= range.end);
   const unit: MacroUnit = { start: range.start, end: range.end, title, anchor, meta, sentences, variants: [], greeting };
   unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks, sentences);
   return unit;
@@ -218,38 +228,70 @@ function blockChoices(block: BranchBlock, depth: number): Choice[] {
   return options.slice(0, MAX_VARIANTS);
 }
 
+/**
+ * The stretches of a macro that differ between its variants: from the sentence where a top-level
+ * block starts to the sentence where it ends, merged where they overlap. Sentences between them
+ * are the same in every variant.
+ */
+function zonesOf(top: BranchBlock[], unitSentences: Sentence[], range: OffsetRange): OffsetRange[] {
+  const zones: OffsetRange[] = [];
+  let k = 0;
+  for (const block of [...top].sort((a, b) => a.start - b.start)) {
+    while (k < unitSentences.length && unitSentences[k].end <= block.start) k++;
+    const around = unitSentences[k];
+    const start = around && around.start < block.start ? around.start : block.start;
+    let j = k;
+    while (j < unitSentences.length && unitSentences[j].end < block.end) j++;
+    const end = j < unitSentences.length ? Math.max(block.end, unitSentences[j].end) : block.end;
+    const zone = { start: Math.max(range.start, start), end: Math.min(range.end, end) };
+    const previous = zones[zones.length - 1];
+    if (previous && zone.start < previous.end) previous.end = Math.max(previous.end, zone.end);
+    else zones.push(zone);
+  }
+  return zones;
+}
+
 function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[]): Variant[] {
   const top = blocks.filter((b) => !b.nested);
   const tagRanges = blocks.flatMap((b) => b.branches.map((br) => br.tag));
-  // Only the stretch from the sentence where the first block starts to the sentence where the last
-  // one ends differs between variants; the sentences around it are shared.
-  let first = Infinity;
-  let last = -Infinity;
-  for (const block of top) {
-    first = Math.min(first, block.start);
-    last = Math.max(last, block.end);
-  }
-  const before = unitSentences.filter((s) => s.end <= first);
-  const around = unitSentences.find((s) => s.end > first);
-  const regionStart = around && around.start < first ? around.start : first;
-  const closing = unitSentences.find((s) => s.end >= last);
-  const regionEnd = Math.max(last, closing ? closing.end : last);
-  const after = unitSentences.filter((s) => s.start >= regionEnd);
-  const region = { start: Math.max(range.start, regionStart), end: Math.min(range.end, regionEnd) };
+  const zones = zonesOf(top, unitSentences, range);
+  // Each zone is split once per distinct way it renders, not once per variant.
+  const splits = new Map<string, Sentence[]>();
 
-  return choicesOf(top, 0).map((choice) => {
-    const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const splitZone = (zone: OffsetRange, inZone: OffsetRange[]): Sentence[] => {
+    const key = `${zone.start}:${inZone.map((r) => `${r.start}-${r.end}`).join(',')}`;
+    const cached = splits.get(key);
+    if (cached) return cached;
     let local = '';
-    let cursor = region.start;
-    for (const blank of blanks) {
+    let cursor = zone.start;
+    for (const blank of inZone) {
       const start = Math.max(blank.start, cursor);
-      const end = Math.min(blank.end, region.end);
+      const end = Math.min(blank.end, zone.end);
       if (end <= start) continue;
       local += doc.prose.slice(cursor, start) + doc.prose.slice(start, end).replace(/[^\r\n]/g, ' ');
       cursor = end;
     }
-    local += doc.prose.slice(cursor, region.end);
-    const inside: Sentence[] = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + region.start, end: s.end + region.start, text: s.text }));
-    return { condition: choice.conditions.join(' and '), chosen: choice.chosen, sentences: [...before, ...inside, ...after] };
+    local += doc.prose.slice(cursor, zone.end);
+    const sentences = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + zone.start, end: s.end + zone.start, text: s.text }));
+    splits.set(key, sentences);
+    return sentences;
+  };
+
+  return choicesOf(top, 0).map((choice) => {
+    const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+    const sentences: Sentence[] = [];
+    let k = 0;
+    let b = 0;
+    for (const zone of zones) {
+      while (k < unitSentences.length && unitSentences[k].end <= zone.start) sentences.push(unitSentences[k++]);
+      // Blanks are sorted by start, zones too: one pointer walks both.
+      while (b < blanks.length && blanks[b].end <= zone.start) b++;
+      const inZone: OffsetRange[] = [];
+      for (let i = b; i < blanks.length && blanks[i].start < zone.end; i++) if (blanks[i].end > zone.start) inZone.push(blanks[i]);
+      for (const sentence of splitZone(zone, inZone)) sentences.push(sentence);
+      while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
+    }
+    while (k < unitSentences.length) sentences.push(unitSentences[k++]);
+    return { condition: choice.conditions.join(' and '), chosen: choice.chosen, sentences };
   });
 }

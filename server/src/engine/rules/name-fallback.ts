@@ -42,9 +42,12 @@ function isGuarded(doc: MacroDocument, placeholder: Placeholder): boolean {
 /** The sentence as it reads with the name empty, e.g. "Hi ,". */
 function emptied(text: string, placeholder: Placeholder, sentence: { start: number; end: number } | undefined): string {
   if (!sentence) return 'Hi ,';
-  const before = text.slice(sentence.start, placeholder.start).replace(/\s+/g, ' ');
-  const after = text.slice(placeholder.end, sentence.end).replace(/\s+/g, ' ');
-  const reads = `${before.length > 30 ? `…${before.slice(-30)}` : before}${after.length > 30 ? `${after.slice(0, 30)}…` : after}`;
+  // At most 30 characters either side (a bounded slice: a huge sentence costs no more).
+  const from = Math.max(sentence.start, placeholder.start - 30);
+  const to = Math.min(sentence.end, placeholder.end + 30);
+  const before = text.slice(from, placeholder.start).replace(/\s+/g, ' ');
+  const after = text.slice(placeholder.end, to).replace(/\s+/g, ' ');
+  const reads = `${from > sentence.start ? '…' : ''}${before}${after}${to < sentence.end ? '…' : ''}`;
   return reads.trim() || 'Hi ,';
 }
 
