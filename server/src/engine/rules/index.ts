@@ -15,6 +15,7 @@ import { acknowledgementOrder } from './acknowledgement-order';
 import { missingName } from './missing-name';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { teamPhrase } from './team-phrase';
+import { nameFallback } from './name-fallback';
 
 export const rules: readonly Rule[] = [
   weakApology,
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   blameCustomer,
   defensive,
   hollowCliche,
+  nameFallback,
 ];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
