@@ -15,7 +15,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { provision, repoRoot, run } from './provision';
+import type { PageDocument, PageElement } from './page-types';
 import { UI_TIMEOUT, Workbench } from './workbench';
+
+// Page-side callbacks run in the browser, where these exist.
+declare const document: PageDocument;
+declare function requestAnimationFrame(callback: () => void): number;
 
 const resultsDir = path.join(repoRoot, 'test-results');
 const PROBLEM_FILE = 'late-order.md';
@@ -189,7 +194,7 @@ test('Rapport in a real VS Code workbench (code-server + Chromium)', { timeout: 
       .evaluateAll((elements) => {
         const rows = elements
           .map((element) => ({
-            top: parseFloat((element as HTMLElement).style.top) || 0,
+            top: parseFloat((element as PageElement).style.top) || 0,
             label: element.getAttribute('aria-label') ?? '',
             text: element.textContent ?? '',
           }))

@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { PageElement } from './page-types';
 import { run, withNode, type Tools } from './provision';
 
 /** Generous: the first diagnostics need the extension host and the language server to start. */
@@ -147,7 +148,7 @@ export class Workbench {
   async editorText(): Promise<string> {
     const lines = await this.activeEditor().locator('.view-lines .view-line').evaluateAll((elements) =>
       elements
-        .map((element) => ({ top: parseFloat((element as HTMLElement).style.top) || 0, text: element.textContent ?? '' }))
+        .map((element) => ({ top: parseFloat((element as PageElement).style.top) || 0, text: element.textContent ?? '' }))
         .sort((a, b) => a.top - b.top)
         .map((line) => line.text),
     );
