@@ -72,9 +72,14 @@ async function ensureCodeServer(nodeDir: string, log: (line: string) => void): P
   return binary;
 }
 
-/** The environment with Node 24 first on PATH. */
+/**
+ * The environment with Node 24 first on PATH and without the npm_* variables of
+ * an enclosing `npm run`: npm reads npm_config_* as settings, and code-server's
+ * install script checks the Node version in npm_config_user_agent.
+ */
 export function withNode(nodeDir: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...env, PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${env.PATH ?? ''}` };
+  const clean = Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
+  return { ...clean, PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${env.PATH ?? ''}` };
 }
 
 async function freshPackageFolder(folder: string): Promise<void> {
