@@ -1,38 +1,71 @@
 // The command line: the same engine for CI and for reviewing a library.
-//   rapport lint <files, directories or globs…> [--format text|json] [--config file]
+//   rapport lint <files, directories or globs…> [--format text|json|sarif|github] [--fix]
+//                [--max-warnings N] [--max-file-size SIZE] [--config file]
+// Modules: cli/files.ts (which files), cli/exports.ts (help-desk exports),
+// cli/lint-file.ts (one file, --fix), cli/formats.ts (output).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globSync } from 'tinyglobby';
-import picomatch from 'picomatch';
-import { lint, LineIndex, type Finding } from './engine';
-import { DEFAULT_MAX_FILE_SIZE, findConfigFile, looksBinary, readConfigFile, type RapportConfig } from './config';
+import { DEFAULT_MAX_FILE_SIZE, findConfigFile, readConfigFile } from './config';
+import { collectFiles, loadIgnoreRules } from './cli/files';
+import { format, FORMATS, type Format, type RunSummary } from './cli/formats';
+import { formatSize, lintTarget } from './cli/lint-file';
+import { defaultJobs, isLintWorker, lintInWorkers, runLintWorker } from './cli/parallel';
 
-export const MACRO_EXTENSIONS = ['.md', '.markdown', '.hbs', '.handlebars'];
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+export { collectFiles, MACRO_EXTENSIONS } from './cli/files';
+export { languageOf } from './cli/lint-file';
 
 const USAGE = `Usage: rapport lint <files, directories or globs…> [options]
 
-Options:
-  --format text|json   output format (default: text)
-  --config <file>      settings file (default: the nearest .rapport.json)
-  -h, --help           show this help
+Directories are searched for .md, .markdown, .hbs and .handlebars macros, and for
+help-desk exports (.json Zendesk macro exports, .csv files with title and body
+columns). Files named on the command line are always linted.
 
-Exit codes: 0 no error-severity findings, 1 error-severity findings, 2 usage or config error.`;
+Options:
+  --format <format>      text (default), json, sarif or github (workflow annotations)
+  -o, --output <file>    write the report to a file instead of standard output
+  --fix                  apply safe fixes in place (never fixes that need your words)
+  --max-warnings <n>     exit 1 when there are more than n warnings
+  --max-file-size <size> skip larger files (bytes, or with KB/MB; default ${formatSize(DEFAULT_MAX_FILE_SIZE)})
+  --config <file>        settings file (default: the nearest .rapport.json)
+  --jobs <n>             lint on n threads (default: one per core for big libraries)
+  -h, --help             show this help
+
+Ignored when searching folders: paths in .rapportignore (gitignore syntax, next to
+.rapport.json or in the current folder), the config's "ignore" globs, and README.md,
+CHANGELOG.md, LICENSE.md, CONTRIBUTING.md.
+
+Exit codes: 0 no error-severity findings, 1 error-severity findings (or too many
+warnings), 2 usage or config error, or nothing could be linted.`;
 
 interface Options {
-  format: 'text' | 'json';
+  format: Format;
+  output?: string;
   config?: string;
+  fix: boolean;
+  maxWarnings?: number;
+  maxFileSize?: number;
+  jobs?: number;
   inputs: string[];
 }
 
 class UsageError extends Error {}
 
+/** "500000", "500KB", "2.5 MB" -> bytes. */
+export function parseSize(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1;
+  const bytes = Math.floor(parseFloat(m[1]) * factor);
+  return bytes > 0 ? bytes : undefined;
+}
+
 function parseArgs(argv: string[]): Options | 'help' {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'lint') throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
-  const options: Options = { format: 'text', inputs: [] };
+  const options: Options = { format: 'text', fix: false, inputs: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -42,137 +75,34 @@ function parseArgs(argv: string[]): Options | 'help' {
       return v;
     };
     if (flag === '-h' || flag === '--help') return 'help';
-    else if (flag === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format "${format}"; use text or json.`);
-      options.format = format;
-    } else if (flag === '--config') options.config = value();
-    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option "${flag}".`);
+    else if (flag === '--format' || flag === '-f') {
+      const name = value();
+      if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`Unknown format "${name}"; use ${FORMATS.join(', ')}.`);
+      options.format = name as Format;
+    } else if (flag === '--output' || flag === '-o') options.output = value();
+    else if (flag === '--config' || flag === '-c') options.config = value();
+    else if (flag === '--fix') options.fix = true;
+    else if (flag === '--max-warnings') {
+      const raw = value();
+      if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings needs a whole number, not "${raw}".`);
+      options.maxWarnings = Number(raw);
+    } else if (flag === '--max-file-size') {
+      const raw = value();
+      const bytes = parseSize(raw);
+      if (bytes === undefined) throw new UsageError(`--max-file-size needs a size such as 1000000, 500KB or 5MB, not "${raw}".`);
+      options.maxFileSize = bytes;
+    } else if (flag === '--jobs' || flag === '-j') {
+      const raw = value();
+      if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--jobs needs a whole number of at least 1, not "${raw}".`);
+      options.jobs = Number(raw);
+    } else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option "${flag}".`);
     else options.inputs.push(arg);
   }
   if (options.inputs.length === 0) throw new UsageError('Name at least one file, directory or glob to lint.');
   return options;
 }
 
-function isMacroFile(file: string): boolean {
-  return MACRO_EXTENSIONS.includes(path.extname(file).toLowerCase());
-}
-
-function walk(dir: string, out: string[]): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, out);
-    } else if (entry.isFile() && isMacroFile(entry.name)) {
-      out.push(full);
-    }
-  }
-}
-
-/** Files to lint: named files always; directories walked for macro files; globs expanded. */
-export function collectFiles(inputs: string[], ignore: string[] = []): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const ignored = ignore.length ? picomatch(ignore, { dot: true }) : () => false;
-  for (const input of inputs) {
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isFile()) {
-      files.push(input);
-    } else if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walk(input, found);
-      files.push(...found.filter((f) => !ignored(path.relative(process.cwd(), f).split(path.sep).join('/'))));
-    } else if (/[*?[{]/.test(input)) {
-      const matched = globSync(input, { dot: false, ignore: ['**/node_modules/**', '**/.git/**'] }).filter(isMacroFile).sort();
-      if (matched.length === 0) missing.push(input);
-      files.push(...matched.filter((f) => !ignored(f)));
-    } else {
-      missing.push(input);
-    }
-  }
-  return { files: [...new Set(files)], missing };
-}
-
-export function languageOf(file: string): 'markdown' | 'handlebars' {
-  return /\.(?:hbs|handlebars)$/i.test(file) ? 'handlebars' : 'markdown';
-}
-
-interface FileReport {
-  file: string;
-  findings: Finding[];
-  text: string;
-  notice?: string;
-}
-
-function lintFile(file: string, config: RapportConfig): FileReport {
-  let buffer: Buffer;
-  try {
-    buffer = fs.readFileSync(file);
-  } catch (error) {
-    return { file, findings: [], text: '', notice: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  const maxSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (buffer.length > maxSize) return { file, findings: [], text: '', notice: `skipped: ${buffer.length} bytes is over the limit of ${maxSize} (maxFileSize)` };
-  // Positions are those an editor shows: after the byte-order mark.
-  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-  if (looksBinary(text)) return { file, findings: [], text: '', notice: 'skipped: binary data, not a macro' };
-  return { file, findings: lint(text, languageOf(file), config).findings, text };
-}
-
-function toJson(reports: FileReport[]) {
-  return reports.map((report) => {
-    const lines = new LineIndex(report.text);
-    const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
-    return {
-      file: report.file,
-      ...(report.notice ? { notice: report.notice } : {}),
-      findings: report.findings.map((f) => ({
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-        range: range(f.start, f.end),
-        ...(f.macro ? { macro: f.macro } : {}),
-        ...(f.condition ? { condition: f.condition } : {}),
-        fixes: f.fixes.map((fix) => ({
-          title: fix.title,
-          ...(fix.needsInput ? { needsInput: true } : {}),
-          edits: fix.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })),
-        })),
-      })),
-    };
-  });
-}
-
-function toText(reports: FileReport[]): string {
-  const out: string[] = [];
-  let total = 0;
-  const bySeverity: Record<string, number> = {};
-  for (const report of reports) {
-    if (report.notice) out.push(`${report.file}: ${report.notice}`);
-    if (report.findings.length === 0) continue;
-    const lines = new LineIndex(report.text);
-    for (const f of report.findings) {
-      const p = lines.positionAt(f.start);
-      total++;
-      bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
-      out.push(`${report.file}:${p.line + 1}:${p.character + 1}  ${f.severity.padEnd(7)}  ${f.message}  [${f.rule}]`);
-      for (const fix of f.fixes) out.push(`    fix: ${fix.title}`);
-    }
-  }
-  const files = reports.length;
-  const summary = total === 0
-    ? `${files} file${files === 1 ? '' : 's'} checked, no findings.`
-    : `${files} file${files === 1 ? '' : 's'} checked, ${total} finding${total === 1 ? '' : 's'} (${Object.entries(bySeverity).map(([s, n]) => `${n} ${s}`).join(', ')}).`;
-  out.push('', summary);
-  return out.join('\n');
-}
-
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let options: Options | 'help';
   try {
     options = parseArgs(argv);
@@ -187,33 +117,75 @@ export function main(argv: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const configFile = options.config ?? findConfigFile(process.cwd());
+
   if (options.config && !fs.existsSync(options.config)) {
     process.stderr.write(`rapport: config file ${options.config} does not exist.\n`);
     return 2;
   }
+  const configFile = options.config ?? findConfigFile(process.cwd());
   const { config, problems } = configFile ? readConfigFile(configFile) : { config: {}, problems: [] };
-  if (problems.length > 0) {
-    for (const problem of problems) process.stderr.write(`rapport: ${problem}\n`);
+  // The project folder: where .rapport.json is, else the current folder. .rapportignore lives there.
+  const baseDir = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
+  const ignore = loadIgnoreRules(baseDir, config.ignore);
+  const setupProblems = [...problems, ...ignore.problems];
+  if (setupProblems.length > 0) {
+    // The editor carries on with defaults; CI stops, so a broken config never passes silently.
+    for (const problem of setupProblems) process.stderr.write(`rapport: ${problem.replace(/; using the default settings\.$/, '.')}\n`);
+    process.stderr.write('rapport: fix the settings above and run again.\n');
     return 2;
   }
-  const { files, missing } = collectFiles(options.inputs, config.ignore);
+
+  const { targets, missing, notices } = collectFiles(options.inputs, ignore.rules);
   for (const input of missing) process.stderr.write(`rapport: no such file, directory or matching glob: ${input}\n`);
-  if (missing.length > 0) return 2;
-  if (files.length === 0) {
-    process.stderr.write('rapport: nothing to lint.\n');
+  if (targets.length === 0) {
+    if (missing.length === 0) process.stderr.write('rapport: nothing to lint (no macro files found).\n');
     return 2;
   }
-  const reports = files.map((file) => lintFile(file, config));
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(toJson(reports), null, 2)}\n` : `${toText(reports)}\n`);
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+
+  const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const lintOptions = { config, maxFileSize, fix: options.fix };
+  const jobs = options.jobs ?? defaultJobs(targets.length);
+  const results = jobs > 1 ? await lintInWorkers(__filename, targets, lintOptions, jobs) : targets.map((target) => lintTarget(target, lintOptions));
+  const run: RunSummary = { results, notices };
+  const report = `${format(run, options.format)}\n`;
+  if (options.output) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+      fs.writeFileSync(options.output, report);
+    } catch (error) {
+      process.stderr.write(`rapport: cannot write the report to ${options.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);
+      return 2;
+    }
+  } else {
+    process.stdout.write(report);
+  }
+
+  // Files that could not be linted are reported; they fail the run only when nothing else was linted.
+  const linted = results.filter((r) => !r.error && !r.notice).length;
+  const failed = results.filter((r) => r.error);
+  if (failed.length > 0 && options.format !== 'text') {
+    for (const r of failed) process.stderr.write(`rapport: ${r.file}: ${r.error}\n`);
+  }
+  if (missing.length > 0) return 2;
+  if (failed.length > 0 && linted === 0) return 2;
+  const findings = results.flatMap((r) => r.findings);
+  if (findings.some((f) => f.severity === 'error')) return 1;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`rapport: ${warnings} warnings, more than the ${options.maxWarnings} allowed (--max-warnings).\n`);
+    return 1;
+  }
+  return 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`rapport: unexpected error: ${(error as Error).stack ?? error}\n`);
-    process.exitCode = 2;
-  }
+if (isLintWorker()) {
+  runLintWorker();
+} else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`rapport: unexpected error: ${(error as Error).stack ?? error}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

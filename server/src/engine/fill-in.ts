@@ -10,7 +10,9 @@ export function fillIn(hint: string): string {
   return `${FILL_IN_OPEN}${hint}${FILL_IN_CLOSE}`;
 }
 
+const ANY_FILL_IN = new RegExp(FILL_IN_PATTERN.source);
+
 export function hasFillIn(text: string): boolean {
-  FILL_IN_PATTERN.lastIndex = 0;
-  return FILL_IN_PATTERN.test(text);
+  // A non-global copy: test() on the shared global pattern would leave its lastIndex behind.
+  return ANY_FILL_IN.test(text);
 }

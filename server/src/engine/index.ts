@@ -15,6 +15,7 @@ export { LineIndex } from './text';
 export { parseDocument } from './document/parse';
 export { rules, ruleById } from './rules';
 export type { Rule, RuleMeta } from './rules/rule';
+export { describeRule } from './rules/describe';
 
 export interface LintResult {
   findings: Finding[];
@@ -80,16 +81,29 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   const lines = new LineIndex(text);
   const visible = applyDirectives(findings, doc, lines);
   for (const finding of visible) {
-    const unit = doc.units.length > 1 ? doc.units.find((u) => finding.start >= u.start && finding.start < u.end) : undefined;
+    const unit = doc.units.length > 1 ? unitAt(doc.units, finding.start) : undefined;
     if (unit?.title) finding.macro = unit.title;
   }
   visible.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { findings: visible, document: doc };
 }
 
+/** The macro containing an offset; units are in document order, so a binary search (libraries can be large). */
+function unitAt(units: MacroUnit[], offset: number): MacroUnit | undefined {
+  let low = 0;
+  let high = units.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < units[mid].start) high = mid - 1;
+    else if (offset >= units[mid].end) low = mid + 1;
+    else return units[mid];
+  }
+  return undefined;
+}
+
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
   const fixes = (report.fixes ?? []).map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => hasFillIn(e.newText)) }));
-  const finding: Finding = { rule: rule.id, severity, message: report.message, start: report.start, end: report.end, fixes };
+  const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
   if (condition) {
     finding.condition = condition;
     finding.message = `${report.message} (${condition})`;

@@ -6,8 +6,23 @@ import { weakApology } from './weak-apology';
 import { missingAcknowledgement } from './missing-acknowledgement';
 import { oversharing } from './oversharing';
 import { templateSyntax } from './template-syntax';
+import { noNextStep } from './no-next-step';
+import { acknowledgementOrder } from './acknowledgement-order';
+import { missingName } from './missing-name';
+import { unfilledPlaceholder } from './unfilled-placeholder';
+import { teamPhrase } from './team-phrase';
 
-export const rules: readonly Rule[] = [weakApology, missingAcknowledgement, oversharing, templateSyntax];
+export const rules: readonly Rule[] = [
+  weakApology,
+  missingAcknowledgement,
+  oversharing,
+  templateSyntax,
+  noNextStep,
+  acknowledgementOrder,
+  missingName,
+  unfilledPlaceholder,
+  teamPhrase,
+];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
 

@@ -1,28 +1,67 @@
-import type { Rule } from './rule';
-import type { MacroUnit, Variant } from '../document/model';
-import { ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_SENTENCE, PROBLEM_SIGNALS, PROBLEM_TITLE } from '../phrases/acknowledgement';
-import { APOLOGY_WORD } from '../phrases/weak-apology';
+import type { Rule, Report } from './rule';
+import type { MacroUnit, Sentence, Variant } from '../document/model';
+import {
+  ACKNOWLEDGEMENT,
+  ACKNOWLEDGEMENT_ALTERNATIVES,
+  ACKNOWLEDGEMENT_EXTENSION,
+  ACKNOWLEDGEMENT_SENTENCE,
+  BARE_ACKNOWLEDGEMENT,
+  CONDITIONAL,
+  CUSTOMER_TROUBLE,
+  PROBLEM_TITLE,
+  PROBLEM_WORDS,
+  SYSTEM_NOTICE,
+} from '../phrases/acknowledgement';
+import { APOLOGY_WORD, NOT_AN_APOLOGY } from '../phrases/weak-apology';
 import { detectEol } from '../text';
+import { weakMatch } from './weak-apology';
 import type { Fix } from '../types';
 
-/** Whether the macro answers a problem or complaint: from its title, its apologies, and problem words. */
+/** "Sorry, but we can't …" softens a refusal; it says nothing about the customer's trouble. */
+const SOFTENED_REFUSAL = /\bsorry,?\s+but\b/i;
+
+/**
+ * Whether the macro answers a customer's problem or complaint: from the
+ * front matter, its title, what it says about the customer's trouble, and an
+ * apology for something that went wrong. Automated notices never do.
+ */
 export function answersProblem(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.informational) return false;
   if (unit.meta.complaint) return true;
+  // One pass over the whole reply first: most replies name no trouble at all.
+  const whole = variant.sentences.map((s) => s.text).join('\n');
+  if (SYSTEM_NOTICE.test(whole)) return false;
   if (unit.title && PROBLEM_TITLE.test(unit.title)) return true;
-  let signals = 0;
+  const mayHaveTrouble = CUSTOMER_TROUBLE.test(whole);
+  const mayApologize = APOLOGY_WORD.test(whole);
+  PROBLEM_WORDS.lastIndex = 0;
+  const mayHaveWords = (whole.match(PROBLEM_WORDS)?.length ?? 0) >= 2;
+  if (!mayHaveTrouble && !mayApologize && !mayHaveWords) return false;
+  let words = 0;
   for (const sentence of variant.sentences) {
-    if (APOLOGY_WORD.test(sentence.text)) return true;
-    PROBLEM_SIGNALS.lastIndex = 0;
-    const found = sentence.text.match(PROBLEM_SIGNALS);
-    if (found) signals += found.length;
+    if (CONDITIONAL.test(sentence.text)) continue;
+    if (mayHaveTrouble && CUSTOMER_TROUBLE.test(sentence.text)) return true;
+    if (mayApologize && APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text) && !SOFTENED_REFUSAL.test(sentence.text)) return true;
+    if (mayHaveWords) {
+      PROBLEM_WORDS.lastIndex = 0;
+      words += sentence.text.match(PROBLEM_WORDS)?.length ?? 0;
+    }
   }
-  return signals >= 2;
+  return words >= 2;
+}
+
+/** A sincere apology that names what went wrong acknowledges the situation ("I'm sorry we missed you"). */
+function isFullApology(sentence: Sentence): boolean {
+  return APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text) && !SOFTENED_REFUSAL.test(sentence.text) && !weakMatch(sentence);
+}
+
+function isBare(sentence: Sentence): boolean {
+  return BARE_ACKNOWLEDGEMENT.test(sentence.text.trim());
 }
 
 export const missingAcknowledgement: Rule = {
   id: 'missing-acknowledgement',
-  description: "A reply to a problem or complaint that never acknowledges the customer's situation or feelings.",
+  description: "A reply to a problem or complaint that never acknowledges the customer's situation or feelings, or only with a bare \"I understand.\"",
   defaultSeverity: 'warning',
   fixable: true,
   why: {
@@ -31,35 +70,72 @@ export const missingAcknowledgement: Rule = {
       'Whenever a customer is aggrieved or has already established an adverse experience, the most crucial factor on their behalf would be to believe that their perspective continues to be heard and understood.',
   },
   example: {
-    bad: 'Hi {{customer.first_name}},\n\nYour replacement ships today.',
-    better: "Hi {{customer.first_name}},\n\nI understand how frustrating it is to wait for a parcel that didn't arrive. Your replacement ships today.",
+    bad: 'Hi {{customer.first_name}},\n\nYour parcel was lost by the courier. A replacement ships today.',
+    better: "Hi {{customer.first_name}},\n\nI understand how frustrating it is to wait for a parcel that never arrives. Your parcel was lost by the courier. A replacement ships today.",
+  },
+
+  // A bare "I understand." anywhere is weak: the guide asks for a genuine response.
+  checkSentence(sentence, context) {
+    if (sentence.text.length > 40 || !isBare(sentence)) return undefined;
+    const text = context.doc.text;
+    const original = text.slice(sentence.start, sentence.end);
+    const verb = /\b(understand|see|hear\s+you|get\s+it)\b/i.exec(original);
+    const stop = /[.!…]+\s*$/.exec(original);
+    const bodyEnd = stop ? sentence.start + stop.index : sentence.end;
+    const fixes: Fix[] = [];
+    if (verb && /^understand$/i.test(verb[1])) {
+      // "I understand." -> "I understand how frustrating [[their situation]] must be."
+      const after = sentence.start + verb.index + verb[0].length;
+      fixes.push({ title: 'Say what you understand: "I understand how frustrating … must be."', preferred: true, edits: [{ start: after, end: bodyEnd, newText: ` ${ACKNOWLEDGEMENT_EXTENSION}` }] });
+    } else {
+      fixes.push({ title: 'Say what you understand: "I understand how frustrating … must be."', preferred: true, edits: [{ start: sentence.start, end: sentence.end, newText: ACKNOWLEDGEMENT_SENTENCE }] });
+    }
+    fixes.push(
+      ...ACKNOWLEDGEMENT_ALTERNATIVES.map((alternative) => ({
+        title: `Say what you understand: "${alternative.replace(/ \[\[.*$/, ' …')}"`,
+        preferred: false,
+        edits: [{ start: sentence.start, end: sentence.end, newText: alternative }],
+      })),
+    );
+    return {
+      start: sentence.start,
+      end: bodyEnd,
+      message: `"${original.trim()}" on its own reads as a formula. Rephrase what the customer is going through: "I understand how frustrating … must be."`,
+      fixes,
+    };
   },
 
   checkVariant(variant, unit, context) {
     if (variant.sentences.length === 0 || !answersProblem(unit, variant)) return undefined;
-    if (variant.sentences.some((s) => ACKNOWLEDGEMENT.test(s.text))) return undefined;
+    if (variant.sentences.some((s) => (ACKNOWLEDGEMENT.test(s.text) || isFullApology(s)) && !isBare(s))) return undefined;
+    // A bare "I understand." is reported on its own sentence (checkSentence), and a weak apology by
+    // weak-apology, whose fix makes it a full apology that acknowledges: one finding is enough.
+    if (variant.sentences.some((s) => isBare(s) || weakMatch(s) !== undefined)) return undefined;
     const where = variant.chosen.length > 0 && unit.variants.length > 1 ? variant.chosen[variant.chosen.length - 1] : unit.anchor;
     const what = unit.title ? `"${unit.title}" answers a problem` : 'This reply answers a problem';
-    return {
+    const report: Report = {
       start: where.start,
       end: where.end,
       message: `${what} but never acknowledges the customer's situation. Add a sentence that rephrases their concern, e.g. "I understand how frustrating …".`,
-      fixes: [insertAcknowledgement(unit, variant, context.doc.text)],
+      fixes: [
+        insertAcknowledgement(unit, variant, context.doc.text, ACKNOWLEDGEMENT_SENTENCE, true),
+        ...ACKNOWLEDGEMENT_ALTERNATIVES.map((sentence) => insertAcknowledgement(unit, variant, context.doc.text, sentence, false)),
+      ],
     };
+    return report;
   },
 };
 
-function insertAcknowledgement(unit: MacroUnit, variant: Variant, text: string): Fix {
+function insertAcknowledgement(unit: MacroUnit, variant: Variant, text: string, sentence: string, preferred: boolean): Fix {
   const greeting = unit.greeting && variant.sentences.includes(unit.greeting) ? unit.greeting : undefined;
   const firstBody = variant.sentences.find((s) => s !== greeting);
+  const title = `Acknowledge the customer's situation after the greeting: "${sentence.replace(/ \[\[.*$/, ' …')}"`;
   if (greeting && (!firstBody || text.slice(greeting.end, firstBody.start).includes('\n'))) {
     // The greeting stands on its own line: the acknowledgement opens the first paragraph after it.
-    if (firstBody) {
-      return { title: 'Acknowledge the customer\'s situation after the greeting', preferred: true, edits: [{ start: firstBody.start, end: firstBody.start, newText: `${ACKNOWLEDGEMENT_SENTENCE} ` }] };
-    }
+    if (firstBody) return { title, preferred, edits: [{ start: firstBody.start, end: firstBody.start, newText: `${sentence} ` }] };
     const eol = detectEol(text);
-    return { title: 'Acknowledge the customer\'s situation after the greeting', preferred: true, edits: [{ start: greeting.end, end: greeting.end, newText: `${eol}${eol}${ACKNOWLEDGEMENT_SENTENCE}` }] };
+    return { title, preferred, edits: [{ start: greeting.end, end: greeting.end, newText: `${eol}${eol}${sentence}` }] };
   }
   const at = firstBody ?? variant.sentences[0];
-  return { title: 'Open with an acknowledgement of the customer\'s situation', preferred: true, edits: [{ start: at.start, end: at.start, newText: `${ACKNOWLEDGEMENT_SENTENCE} ` }] };
+  return { title, preferred, edits: [{ start: at.start, end: at.start, newText: `${sentence} ` }] };
 }

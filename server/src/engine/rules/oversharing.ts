@@ -1,13 +1,19 @@
 import type { Rule } from './rule';
 import type { Sentence } from '../document/model';
-import { ACTION, FIRST_PERSON, NARRATIVE_CUES, REFOCUS, REFOCUS_SENTENCE, SHORT_CLAUSE_WORDS } from '../phrases/oversharing';
+import { ACTION, FIRST_PERSON, NARRATIVE_CUES, PERSONAL_PAST, REFOCUS, REFOCUS_SENTENCE, SECOND_PERSON, SHORT_CLAUSE_WORDS } from '../phrases/oversharing';
 import { countWords } from '../text';
 import type { Fix } from '../types';
 
+/** Two short sentences ("I have kids too. I get it.") are still one passing remark. */
+const MIN_STORY_WORDS = 14;
+
 /** A sentence about the agent's own life or feelings, not the customer's situation or an action. */
 export function isNarrative(sentence: Sentence): boolean {
+  // Every story sentence has a first-person word: a cheap test that rules out most sentences.
+  FIRST_PERSON.lastIndex = 0;
+  if (!FIRST_PERSON.test(sentence.text)) return false;
   if (ACTION.test(sentence.text)) return false;
-  if (!NARRATIVE_CUES.test(sentence.text)) return false;
+  if (!NARRATIVE_CUES.test(sentence.text) && !(PERSONAL_PAST.test(sentence.text) && !SECOND_PERSON.test(sentence.text))) return false;
   FIRST_PERSON.lastIndex = 0;
   return (sentence.text.match(FIRST_PERSON)?.length ?? 0) >= 1;
 }
@@ -37,14 +43,15 @@ export const oversharing: Rule = {
       while (j + 1 < sentences.length && (isNarrative(sentences[j + 1]) || continuesStory(sentences[j + 1]))) j++;
       const run = sentences.slice(i, j + 1);
       const words = run.reduce((n, s) => n + countWords(s.text), 0);
-      if (run.length >= 2 || words > 30) {
+      // One short shared-experience clause is fine; a second sentence of story, or a long one, is not.
+      if ((run.length >= 2 && words >= MIN_STORY_WORDS) || words > 30) {
         const first = run[0];
         const last = run[run.length - 1];
         reports.push({
           start: first.start,
           end: last.end,
-          message: `${run.length} sentences (${words} words) about your own experience shift the focus from the customer. Keep one short shared-experience clause, then refocus on them.`,
-          fixes: [refocusFix(run, sentences[j + 1], context.doc.text)],
+          message: `${storyName(run, words, context.doc.text)} shifts the focus from the customer to you. Keep one short shared-experience clause, then refocus: "So, let's see what we can do to …".`,
+          fixes: [refocusFix(run, sentences[j + 1], context.doc.text), dropStoryFix(run, sentences[j + 1])],
         });
       }
       i = j;
@@ -53,9 +60,17 @@ export const oversharing: Rule = {
   },
 };
 
+function storyName(run: Sentence[], words: number, text: string): string {
+  const opening = text.slice(run[0].start, run[0].end).replace(/\s+/g, ' ');
+  const quoted = opening.length > 40 ? `${opening.slice(0, 37)}…` : opening;
+  return run.length === 1 ? `The story "${quoted}" (${words} words)` : `The story from "${quoted}" (${run.length} sentences, ${words} words)`;
+}
+
 /** Sentences that carry a story on without a cue: short, first-person, no action. */
 function continuesStory(sentence: Sentence): boolean {
   if (ACTION.test(sentence.text) || REFOCUS.test(sentence.text)) return false;
+  // "They get so upset when it happens." right after the agent's story is more of it.
+  if (NARRATIVE_CUES.test(sentence.text) && !SECOND_PERSON.test(sentence.text)) return true;
   FIRST_PERSON.lastIndex = 0;
   return (sentence.text.match(FIRST_PERSON)?.length ?? 0) >= 1 && countWords(sentence.text) <= 14 && /\b(?:sometimes|always|never|usually|again|too)\b/i.test(sentence.text);
 }
@@ -76,4 +91,13 @@ function refocusFix(run: Sentence[], next: Sentence | undefined, text: string): 
     preferred: true,
     edits: [{ start: first.start, end: last.end, newText }],
   };
+}
+
+/** The alternative: drop the whole story and turn straight to the customer. */
+function dropStoryFix(run: Sentence[], next: Sentence | undefined): Fix {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const alreadyRefocused = next !== undefined && REFOCUS.test(next.text);
+  if (alreadyRefocused && next) return { title: 'Drop the story', preferred: false, edits: [{ start: first.start, end: next.start, newText: '' }] };
+  return { title: 'Drop the story and refocus on the customer', preferred: false, edits: [{ start: first.start, end: last.end, newText: REFOCUS_SENTENCE }] };
 }

@@ -24,6 +24,8 @@ export interface RuleMeta {
 export interface Report extends OffsetRange {
   message: string;
   fixes?: Fix[];
+  /** Overrides the rule's severity for this report (a team phrase with its own severity). */
+  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -7,7 +7,8 @@ export const templateSyntax: Rule = {
   fixable: false,
   why: {
     source: '002_7ed0ca1cf187ed43.txt',
-    quote: 'These "customers" will often judge your level of service based on how you respond to a mistake.',
+    // A broken {{customer.first_name shows the customer raw braces instead of their name.
+    quote: "It's also good practice to use the customers name in a difficult situation.",
   },
   example: { bad: 'Hi {{customer.first_name,', better: 'Hi {{customer.first_name}},' },
 

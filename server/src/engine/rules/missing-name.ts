@@ -1,0 +1,99 @@
+import type { Rule, RuleContext } from './rule';
+import type { MacroDocument, MacroUnit, Variant } from '../document/model';
+import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
+import { SYSTEM_NOTICE } from '../phrases/acknowledgement';
+import { detectEol } from '../text';
+import type { Fix } from '../types';
+
+/**
+ * Whether the macro answers an upset customer: its front matter, its title, or
+ * complaint words. An automated notice ("This is an automated message") speaks
+ * to no one in particular, as missing-acknowledgement also decides.
+ */
+export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean {
+  if (unit.meta.informational) return false;
+  if (unit.meta.complaint) return true;
+  if (variant.sentences.some((s) => SYSTEM_NOTICE.test(s.text))) return false;
+  if (unit.title && UPSET_TITLE.test(unit.title)) return true;
+  return variant.sentences.some((s) => UPSET_SIGNALS.test(s.text));
+}
+
+/**
+ * The placeholder the team greets customers with: the setting, the one the file
+ * uses, or the default. The default is a guess at the help desk's syntax, so a
+ * fix built on it is never applied unattended.
+ */
+export function namePlaceholderFor(context: RuleContext): { placeholder: string; guessed: boolean } {
+  if (context.settings.namePlaceholder?.trim()) return { placeholder: context.settings.namePlaceholder.trim(), guessed: false };
+  const used = context.doc.placeholders.find((p) => isCustomerNamePath(p.path));
+  return used ? { placeholder: used.raw, guessed: false } : { placeholder: DEFAULT_NAME_PLACEHOLDER, guessed: true };
+}
+
+export const missingName: Rule = {
+  id: 'missing-name',
+  description: "A reply to an upset customer that never uses the customer's name.",
+  defaultSeverity: 'info',
+  fixable: true,
+  why: {
+    source: '002_7ed0ca1cf187ed43.txt',
+    quote: "It's also good practice to use the customers name in a difficult situation",
+  },
+  example: {
+    bad: "Hi,\n\nI'm sorry to hear your order arrived damaged.",
+    better: "Hi {{customer.first_name}},\n\nI'm sorry to hear your order arrived damaged.",
+  },
+
+  checkVariant(variant, unit, context) {
+    if (variant.sentences.length === 0 || !answersUpsetCustomer(unit, variant)) return undefined;
+    if (usesName(variant, unit, context)) return undefined;
+    const { placeholder: name, guessed } = namePlaceholderFor(context);
+    const what = unit.title ? `"${unit.title}" answers an upset customer` : 'This reply answers an upset customer';
+    return {
+      start: unit.anchor.start,
+      end: unit.anchor.end,
+      message: `${what} but never uses their name. Greet them by name: "Hi ${name},".`,
+      fixes: [{ ...addName(unit, context.doc, name), needsInput: guessed }],
+    };
+  },
+};
+
+function usesName(variant: Variant, unit: MacroUnit, context: RuleContext): boolean {
+  const rendered = (at: number) => variant.sentences.some((s) => at >= s.start && at < s.end);
+  const { doc, settings } = context;
+  if (doc.placeholders.some((p) => p.start >= unit.start && p.end <= unit.end && isCustomerNamePath(p.path) && rendered(p.start))) return true;
+  const own = settings.namePlaceholder?.trim();
+  if (own) {
+    for (let at = doc.text.indexOf(own, unit.start); at >= 0 && at < unit.end; at = doc.text.indexOf(own, at + 1)) {
+      if (rendered(at)) return true;
+    }
+  }
+  // A greeting with a written-out name ("Dear Ms Lee,") already names the customer.
+  const greeting = unit.greeting && variant.sentences.includes(unit.greeting) ? unit.greeting : undefined;
+  if (greeting) {
+    const words = GREETING_WORDS.exec(greeting.text);
+    const rest = words ? greeting.text.slice(words[0].length) : '';
+    if (words && !GENERIC_ADDRESSEE.test(rest) && /^[ \t]+\p{Lu}\p{Ll}/u.test(rest)) return true;
+  }
+  return false;
+}
+
+/** Puts the name into the greeting ("Hi," -> "Hi {{…}},"), or opens the macro with a greeting. */
+function addName(unit: MacroUnit, doc: MacroDocument, name: string): Fix {
+  const text = doc.text;
+  const greeting = unit.greeting;
+  const words = greeting ? GREETING_WORDS.exec(text.slice(greeting.start, greeting.end)) : null;
+  if (greeting && words) {
+    const wordEnd = greeting.start + words[0].length;
+    const generic = GENERIC_ADDRESSEE.exec(text.slice(wordEnd, greeting.end));
+    return {
+      title: `Greet the customer by name: "${words[0]} ${name}"`,
+      preferred: true,
+      edits: [{ start: wordEnd, end: wordEnd + (generic ? generic[0].length : 0), newText: ` ${name}` }],
+    };
+  }
+  const first = unit.sentences[0];
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const at = Math.max(lineStart, unit.start);
+  const eol = detectEol(text);
+  return { title: `Open with a greeting by name: "Hi ${name},"`, preferred: true, edits: [{ start: at, end: at, newText: `Hi ${name},${eol}${eol}` }] };
+}

@@ -1,0 +1,103 @@
+import type { Rule } from './rule';
+import type { MacroDocument, MacroUnit, Variant } from '../document/model';
+import { answersProblem } from './missing-acknowledgement';
+import { CLOSING_OFFER, CONFUSION, CONTACT_US, EXPLANATION, NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
+import { detectEol, LineIndex } from '../text';
+import type { Fix } from '../types';
+
+export const noNextStep: Rule = {
+  id: 'no-next-step',
+  description: 'A reply to a problem that never says what happens next: no action plan, no next step for the customer.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  why: {
+    source: '002_7ed0ca1cf187ed43.txt',
+    quote: 'If they do, then continue empathizing and tell the customer what you\'ll do about the situation.',
+  },
+  example: {
+    bad: "Hi {{customer.first_name}},\n\nI'm sorry to hear your parcel arrived damaged.",
+    better: "Hi {{customer.first_name}},\n\nI'm sorry to hear your parcel arrived damaged. I'll send a replacement today, and you'll get the tracking number by e-mail.",
+  },
+
+  checkVariant(variant, unit, context) {
+    if (variant.sentences.length === 0 || !answersProblem(unit, variant)) return undefined;
+    if (variant.sentences.some((s) => givesNextStep(s.text))) return undefined;
+    // A confusion is resolved by explaining it: nothing is left to do.
+    if (variant.sentences.some((s) => CONFUSION.test(s.text)) && variant.sentences.some((s) => EXPLANATION.test(s.text))) return undefined;
+    const where = variant.chosen.length > 0 && unit.variants.length > 1 ? variant.chosen[variant.chosen.length - 1] : unit.anchor;
+    const what = unit.title ? `"${unit.title}" answers a problem` : 'This reply answers a problem';
+    return {
+      start: where.start,
+      end: where.end,
+      message: `${what} but never says what happens next. Propose an action plan: "Here's what I'll do next: …".`,
+      fixes: [insertNextStep(unit, variant, context.doc)],
+    };
+  },
+};
+
+/** Whether a sentence gives a next step; a stock "any other questions, let us know" offer does not. */
+const HAS_CLOSING_OFFER = new RegExp(CLOSING_OFFER.source, 'i');
+
+export function givesNextStep(sentence: string): boolean {
+  if (!NEXT_STEP.test(sentence)) return false;
+  if (!HAS_CLOSING_OFFER.test(sentence)) return true;
+  return NEXT_STEP.test(sentence.replace(CLOSING_OFFER, ' ').replace(CONTACT_US, ' '));
+}
+
+// One line index per document: a library file may have many macros to fix.
+const lineIndexes = new WeakMap<MacroDocument, LineIndex>();
+function linesOf(doc: MacroDocument): LineIndex {
+  let lines = lineIndexes.get(doc);
+  if (!lines) lineIndexes.set(doc, (lines = new LineIndex(doc.text)));
+  return lines;
+}
+
+/** Adds the plan as its own paragraph above the sign-off, or at the end of the macro. */
+function insertNextStep(unit: MacroUnit, variant: Variant, doc: MacroDocument): Fix {
+  const text = doc.text;
+  const eol = detectEol(text);
+  const title = 'Add a next step: "Here\'s what I\'ll do next: …"';
+  const signOff = signOffLine(unit, doc, variant.sentences[0].end);
+  if (signOff !== undefined) {
+    const lines = linesOf(doc);
+    const line = lines.positionAt(signOff).line;
+    const previousBlank = line === 0 || text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1)).trim() === '';
+    return { title, preferred: true, edits: [{ start: signOff, end: signOff, newText: `${previousBlank ? '' : eol}${NEXT_STEP_SENTENCE}${eol}${eol}` }] };
+  }
+  let end = unit.end;
+  while (end > unit.start && /\s/.test(text.charAt(end - 1))) end--;
+  return { title, preferred: true, edits: [{ start: end, end, newText: `${eol}${eol}${NEXT_STEP_SENTENCE}` }] };
+}
+
+/**
+ * The start of the sign-off line ("Best," / "Kind regards," / "Thanks,") at the
+ * end of the macro, read from the prose so code and comments never count. A
+ * sign-off stacked under another ("Thanks!" then "Best,") moves up to the first.
+ */
+function signOffLine(unit: MacroUnit, doc: MacroDocument, after: number): number | undefined {
+  const lines = linesOf(doc);
+  const first = lines.positionAt(unit.start).line;
+  const last = lines.positionAt(unit.end).line;
+  const isSignOff = (line: number) => {
+    const start = lines.lineStart(line);
+    return start >= after && SIGN_OFF.test(doc.prose.slice(start, lines.lineEnd(line)).replace(/\u2029/g, ' '));
+  };
+  let found: number | undefined;
+  for (let line = last; line >= first; line--) {
+    const start = lines.lineStart(line);
+    if (start < unit.start || start >= unit.end) continue;
+    if (isSignOff(line)) {
+      found = line;
+      break;
+    }
+  }
+  if (found === undefined) return undefined;
+  // Move up over stacked sign-offs, skipping blank lines between them.
+  for (let line = found - 1; line >= first; line--) {
+    const content = doc.prose.slice(lines.lineStart(line), lines.lineEnd(line)).replace(/\u2029/g, ' ').trim();
+    if (content === '') continue;
+    if (isSignOff(line)) found = line;
+    else break;
+  }
+  return lines.lineStart(found);
+}

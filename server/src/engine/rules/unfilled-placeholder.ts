@@ -1,0 +1,107 @@
+import type { Report, Rule } from './rule';
+import type { MacroDocument } from '../document/model';
+import { FILL_IN_PATTERN } from '../fill-in';
+import { ANGLE_FILL_IN, BARE_MARKER, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
+import { countWords } from '../text';
+
+export const unfilledPlaceholder: Rule = {
+  id: 'unfilled-placeholder',
+  description: 'A gap left to fill in: a fix\'s [[…]] fill-in, "[customer name]", "[INSERT DATE]", "<fill in>", TODO or XXX.',
+  defaultSeverity: 'error',
+  fixable: false,
+  why: {
+    source: '002_7ed0ca1cf187ed43.txt',
+    quote: "Obviously this has to be a genuine response, the customer will realize if you're insincere and they'll feel patronized.",
+  },
+  example: {
+    bad: 'Hi [customer name], your replacement ships on [INSERT DATE].',
+    better: 'Hi {{customer.first_name}}, your replacement ships on Friday.',
+  },
+
+  checkDocument({ doc }) {
+    const reports: Report[] = [];
+    const text = doc.text;
+    const seen = new Set<number>();
+    const report = (start: number, end: number, message: string) => {
+      if (seen.has(start)) return;
+      seen.add(start);
+      reports.push({ start, end, message });
+    };
+
+    // Fill-ins a fix left: the brackets are prose (not code, a comment or a template expression).
+    for (const m of text.matchAll(new RegExp(FILL_IN_PATTERN.source, 'g'))) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (!isProse(doc, start, 2) || !isProse(doc, end - 2, 2)) continue;
+      report(start, end, `The fill-in "${m[0]}" is still here: replace it with your own words before the macro is used.`);
+    }
+
+    // [customer name], [INSERT DATE]: square brackets whose words name a gap, and that are not links.
+    const references = referenceLabels(text);
+    for (const m of text.matchAll(/\[([^\[\]\r\n]{1,80})\](?![\[(:\]])/g)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (text.charAt(start - 1) === '[' || text.charAt(start - 1) === '\\' || text.charAt(start - 1) === '!') continue;
+      if (!isProse(doc, start, 1) || !isProse(doc, end - 1, 1)) continue;
+      const inside = m[1];
+      if (countWords(inside) > MAX_FILL_IN_WORDS || !BRACKET_FILL_IN.test(inside) || UI_LABEL.test(inside)) continue;
+      if (references.has(normalizeLabel(inside))) continue;
+      report(start, end, `"${m[0]}" looks like a gap left to fill in. Write the words, or use a placeholder the help desk fills (e.g. {{customer.first_name}}).`);
+    }
+
+    // <fill in>, <customer name>: the HTML scanner hides these as tags, so check where they sit instead.
+    const comments = [...text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((c) => ({ start: c.index!, end: c.index! + c[0].length }));
+    for (const m of text.matchAll(/<([^<>\r\n]{1,60})>/g)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (!ANGLE_FILL_IN.test(m[1]) || countWords(m[1]) > MAX_FILL_IN_WORDS) continue;
+      if (comments.some((c) => start >= c.start && start < c.end) || !onProseLine(doc, start, end)) continue;
+      report(start, end, `"${m[0]}" looks like a gap left to fill in. Write the words, or use a placeholder the help desk fills (e.g. {{customer.first_name}}).`);
+    }
+
+    // TODO, FIXME, TBD, XXX written in the prose itself (not a masked placeholder or code).
+    for (const m of doc.prose.matchAll(BARE_MARKER)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (text.slice(start, end) !== m[0] || !isProse(doc, start, m[0].length)) continue;
+      report(start, end, `"${m[0]}" marks unfinished text. Finish it before the macro is used.`);
+    }
+    return reports.sort((a, b) => a.start - b.start);
+  },
+};
+
+/** Whether text[at, at + length) is the agent's prose, unmasked (not code, a comment, a tag or a URL). */
+function isProse(doc: MacroDocument, at: number, length: number): boolean {
+  if (doc.frontMatter && at >= doc.frontMatter.range.start && at < doc.frontMatter.range.end) return false;
+  return doc.prose.slice(at, at + length) === doc.text.slice(at, at + length);
+}
+
+/**
+ * For text the model hides as inline HTML: the line must have prose left (so it is
+ * not code, a heading or a quote) and the match must not sit in a code span.
+ */
+function onProseLine(doc: MacroDocument, start: number, end: number): boolean {
+  const text = doc.text;
+  if (doc.frontMatter && start >= doc.frontMatter.range.start && start < doc.frontMatter.range.end) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (doc.prose.slice(lineStart, lineEnd).replace(/\u2029/g, ' ').trim() === '') return false;
+  for (const span of text.slice(lineStart, lineEnd).matchAll(/(`+)[^`]*?\1/g)) {
+    const spanStart = lineStart + span.index!;
+    if (start >= spanStart && start < spanStart + span[0].length) return false;
+  }
+  // Inside a template expression ({{#if (eq a "<x y>")}}) the model hides it as a tag too.
+  const before = text.slice(lineStart, start);
+  if (before.lastIndexOf('{{') > before.lastIndexOf('}}') || before.lastIndexOf('{%') > before.lastIndexOf('%}')) return false;
+  return true;
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Labels of reference-link definitions ("[returns]: https://…"): "[returns]" elsewhere is a link. */
+function referenceLabels(text: string): Set<string> {
+  return new Set([...text.matchAll(/^ {0,3}\[([^\]\r\n]+)\]:/gm)].map((m) => normalizeLabel(m[1])));
+}
