@@ -17,7 +17,9 @@ export async function run(): Promise<void> {
     await vscode.window.showTextDocument(markdown);
   });
   assert.equal(apology.source, 'rapport');
-  assert.equal(apology.range.start.line, 5, 'the weak apology is on line 6');
+  const lines = (await vscode.workspace.openTextDocument(markdown)).getText().split('\n');
+  assert.equal(apology.range.start.line, lines.findIndex((line) => line.startsWith("Sorry 'bout that!")), 'reported where the apology starts');
+  await waitForDiagnostic(markdown, 'missing-acknowledgement', async () => undefined);
 
   const actions =
     (await vscode.commands.executeCommand<vscode.CodeAction[]>(
