@@ -3,11 +3,18 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { isSeveritySetting, ruleById } from './engine';
 import type { CustomPhrase, Settings } from './engine';
 
 export const CONFIG_FILE = '.rapport.json';
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/** Macros are short; a file over 1 MB is data or a dump, and linting it would only stall the editor. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/**
+ * Files in a macro repository that are never macros, whatever the settings add
+ * (the CLI skips the same names). A pattern without a slash matches a file name anywhere.
+ */
+export const DEFAULT_IGNORE: readonly string[] = ['README.md', 'CHANGELOG.md', 'LICENSE.md', 'CONTRIBUTING.md', '**/node_modules/**'];
 
 /** Engine settings plus what the server and CLI use to choose files. */
 export interface RapportConfig extends Settings {
@@ -68,11 +75,9 @@ export function validateConfig(raw: unknown, origin: string): ConfigResult {
     } else {
       config.phrases = [];
       input.phrases.forEach((entry, i) => {
-        if (entry && typeof entry === 'object' && typeof (entry as CustomPhrase).phrase === 'string' && (entry as CustomPhrase).phrase.trim()) {
-          config.phrases!.push(entry as CustomPhrase);
-        } else {
-          problems.push(`${origin}: phrases[${i}] needs a non-empty "phrase" string.`);
-        }
+        const problem = phraseProblem(entry);
+        if (problem) problems.push(`${origin}: phrases[${i}] ${problem}; the entry is ignored.`);
+        else config.phrases!.push(entry as CustomPhrase);
       });
     }
   }
@@ -85,6 +90,42 @@ export function validateConfig(raw: unknown, origin: string): ConfigResult {
     else problems.push(`${origin}: "ignore" must be a list of glob strings.`);
   }
   return { config, problems };
+}
+
+function phraseProblem(entry: unknown): string | undefined {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return 'must be an object such as { "phrase": "…", "preferred": "…" }';
+  const { phrase, preferred, message, severity } = entry as Record<string, unknown>;
+  if (typeof phrase !== 'string' || !phrase.trim()) return 'needs a non-empty "phrase" string';
+  if (preferred !== undefined && typeof preferred !== 'string') return '"preferred" must be a string';
+  if (message !== undefined && typeof message !== 'string') return '"message" must be a string';
+  if (severity !== undefined && !(isSeveritySetting(severity) && severity !== 'off')) return `"severity" must be one of error, warning, info, hint; found ${JSON.stringify(severity)}`;
+  return undefined;
+}
+
+/**
+ * Whether a file is left alone: `relativePath` uses forward slashes and is
+ * relative to the workspace (or the config file's folder).
+ */
+export function isIgnored(relativePath: string, ignore: readonly string[] = []): boolean {
+  return ignoreMatcher([...DEFAULT_IGNORE, ...ignore])(relativePath);
+}
+
+const matchers = new Map<string, (file: string) => boolean>();
+
+function ignoreMatcher(ignore: readonly string[]): (file: string) => boolean {
+  const key = JSON.stringify(ignore);
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    const options = { dot: true, nocase: true };
+    const names = ignore.filter((glob) => !glob.includes('/'));
+    const paths = ignore.filter((glob) => glob.includes('/'));
+    const byName = names.length ? picomatch(names, options) : () => false;
+    const byPath = paths.length ? picomatch(paths, options) : () => false;
+    matcher = (file: string) => byPath(file) || byName(file.slice(file.lastIndexOf('/') + 1));
+    if (matchers.size > 20) matchers.clear();
+    matchers.set(key, matcher);
+  }
+  return matcher;
 }
 
 /** Reads and checks a .rapport.json; a missing file is no problem, a broken one is described. */

@@ -1,260 +1,247 @@
-// The language server: an adapter between LSP and the engine. It keeps the
-// open documents, lints them as they change, and turns findings into
-// diagnostics and fixes into code actions.
+// The language server: an adapter between LSP and the engine. It lints open
+// documents as they change, lints the rest of the workspace's macro library in
+// the background, and turns findings into diagnostics, code actions and hovers.
+// Run it with --stdio (any editor) or --node-ipc (VS Code).
 
 import * as path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import {
-  CodeAction,
   CodeActionKind,
-  Diagnostic,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ExecuteCommandRequest,
+  FileChangeType,
+  ResponseError,
+  type ExecuteCommandParams,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
-  type CodeActionParams,
   type InitializeParams,
   type InitializeResult,
-  type TextEdit as LspTextEdit,
+  type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type Finding, type Severity, type Fix } from './engine';
-import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, looksBinary, mergeConfigs, readConfigFile, validateConfig, type RapportConfig } from './config';
+import type { Finding } from './engine';
+import { CONFIG_FILE } from './config';
+import { IGNORE_FILE } from './cli/files';
+import { FIX_ALL_KIND, codeActions, type EditSupport } from './lsp/actions';
+import { analyse, countByRule, MACRO_FILE, toDiagnostics, WATCHED_GLOBS } from './lsp/files';
+import { hoverAt } from './lsp/hover';
+import { SettingsStore, uriToPath } from './lsp/settings';
+import { WorkspaceScanner, type ScanSummary } from './lsp/workspace';
+
+const REVIEW_COMMAND = 'rapport.reviewLibrary';
+const SETTINGS_FILES = new Set([CONFIG_FILE, IGNORE_FILE]);
+/** Documents above this size wait a moment after a change, so a burst of typing is linted once. */
+const LARGE_DOCUMENT = 200 * 1024;
+const LARGE_DOCUMENT_DELAY = 100;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-
-/** Where the rule pages ship: beside the bundle in the extension (server/out/../../docs). */
-const DOCS_ROOT = path.resolve(__dirname, '..', '..', 'docs', 'rules');
-/** Documents above this size wait a little after a change, so typing in them is not slowed down. */
-const LARGE_DOCUMENT = 200 * 1024;
-
-let supportsConfiguration = false;
-let pushedSettings: unknown;
-const settingsCache = new Map<string, Promise<RapportConfig>>();
+const settings = new SettingsStore(connection);
+const scanner = new WorkspaceScanner(connection, settings, (uri) => documents.get(uri) !== undefined);
+/** The latest findings of each open document, for code actions and hovers. */
 const results = new Map<string, { version: number; findings: Finding[] }>();
-const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
-const reported = new Set<string>();
-let workspaceRoots: string[] = [];
+const pending = new Map<string, { cancel(): void }>();
+const editSupport: EditSupport = { documentChanges: false, snippets: false };
+let watchFilesDynamically = false;
+let configurationDynamically = false;
+let workspaceFoldersSupported = false;
 
 function log(message: string): void {
   connection.console.log(message);
 }
 
-/** Tells the user about a settings problem once, and logs it each time it is met. */
-function reportProblems(problems: string[]): void {
-  for (const problem of problems) {
-    log(`Settings: ${problem}`);
-    if (!reported.has(problem)) {
-      reported.add(problem);
-      void connection.window.showWarningMessage(`Rapport: ${problem}`);
-    }
-  }
-}
-
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  supportsConfiguration = params.capabilities.workspace?.configuration === true;
-  workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-  if (workspaceRoots.length === 0 && params.rootUri) {
+  const capabilities = params.capabilities;
+  scanner.statusNotifications = (params.initializationOptions as { statusNotifications?: unknown } | undefined)?.statusNotifications === true;
+  settings.supportsConfiguration = capabilities.workspace?.configuration === true;
+  editSupport.documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  editSupport.snippets = editSupport.documentChanges && capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+  watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  configurationDynamically = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  workspaceFoldersSupported = capabilities.workspace?.workspaceFolders === true;
+  settings.roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (settings.roots.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);
-    if (root) workspaceRoots.push(root);
+    if (root) settings.roots.push(root);
   }
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [REVIEW_COMMAND] },
+      workspace: workspaceFoldersSupported ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
     },
     serverInfo: { name: 'rapport' },
   };
 });
 
 connection.onInitialized(() => {
-  if (supportsConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rapport' });
+  if (configurationDynamically) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rapport' });
+  if (watchFilesDynamically) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
   }
-  log(`Rapport server started (workspace: ${workspaceRoots.join(', ') || 'none'}).`);
+  if (workspaceFoldersSupported) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      settings.roots = settings.roots.filter((root) => !removed.has(root));
+      for (const folder of event.added) {
+        const root = uriToPath(folder.uri);
+        if (root) settings.roots.push(root);
+      }
+      void settingsChanged(true);
+    });
+  }
+  log(`Rapport server started (workspace: ${settings.roots.join(', ') || 'none'}).`);
+  void backgroundScan();
 });
 
-connection.onDidChangeConfiguration((change) => {
-  pushedSettings = (change.settings as { rapport?: unknown } | undefined)?.rapport;
-  settingsCache.clear();
+const logged = new WeakSet<ScanSummary>();
+
+/** Reviews the whole library in the background, with progress where the client shows it. */
+async function backgroundScan(reporter?: WorkDoneProgressReporter): Promise<ScanSummary> {
+  if (settings.roots.length === 0) return scanner.summary(0);
+  const progress = reporter ?? (await connection.window.createWorkDoneProgress().catch(() => undefined));
+  const started = Date.now();
+  const summary = await scanner.scanAll(progress);
+  if (!logged.has(summary)) {
+    logged.add(summary); // a scan replaced by a newer one shares its summary
+    log(`Reviewed ${describeSummary(summary)} in ${Date.now() - started} ms.`);
+  }
+  return summary;
+}
+
+function describeSummary(summary: ScanSummary): string {
+  const files = `${summary.files} macro file${summary.files === 1 ? '' : 's'}`;
+  const rules = Object.entries(summary.byRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const findings = summary.findings === 0 ? 'no findings' : `${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${rules.map(([rule, n]) => `${rule}: ${n}`).join(', ')})`;
+  const skipped = summary.skipped ? `; ${summary.skipped} skipped (too large, binary or unreadable)` : '';
+  return `${files}: ${findings}${skipped}`;
+}
+
+// Registered by method name so the client's workDoneToken reaches us untouched:
+// with one, progress goes to the client's own indicator; without, the server creates one.
+connection.onRequest(ExecuteCommandRequest.method, async (params: ExecuteCommandParams) => {
+  if (params.command !== REVIEW_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}`);
+  const reporter = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+  if (settings.roots.length === 0) {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: 'Rapport: open a folder to review its macro library; open files are checked as you edit them.' });
+    return scanner.summary(0);
+  }
+  const summary = await backgroundScan(reporter);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Rapport reviewed ${describeSummary(summary)}.` });
+  return summary;
+});
+
+/**
+ * Settings may have changed: re-lint the open documents, and the library if
+ * the effective settings differ (VS Code also announces unchanged settings,
+ * e.g. right after start-up, and a full rescan then would be wasted work).
+ */
+async function settingsChanged(forceScan = false): Promise<void> {
+  const before = await settings.fingerprint();
+  settings.clear();
   for (const document of documents.all()) schedule(document, 0);
+  if (forceScan || (await settings.fingerprint()) !== before) await backgroundScan();
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settings.pushed = (change.settings as { rapport?: unknown } | undefined)?.rapport;
+  void settingsChanged();
 });
 
 connection.onDidChangeWatchedFiles((change) => {
-  if (change.changes.some((c) => c.uri.endsWith(CONFIG_FILE))) {
-    settingsCache.clear();
-    for (const document of documents.all()) schedule(document, 0);
+  // Which files are macros may have changed even where the settings did not: rescan.
+  if (change.changes.some((c) => SETTINGS_FILES.has(path.basename(uriToPath(c.uri) ?? c.uri)))) return void settingsChanged(true);
+  for (const { uri, type } of change.changes) {
+    const file = uriToPath(uri);
+    if (!file || !MACRO_FILE.test(file)) continue;
+    if (type === FileChangeType.Deleted) scanner.forget(uri);
+    else if (!documents.get(uri)) scanner.enqueue(file);
   }
 });
 
-function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The workspace's .rapport.json under the editor's settings for one document. */
-function settingsFor(uri: string): Promise<RapportConfig> {
-  let cached = settingsCache.get(uri);
-  if (!cached) {
-    cached = (async () => {
-      const file = uriToPath(uri);
-      const root = file ? workspaceRoots.find((r) => file.startsWith(r + path.sep)) ?? path.dirname(file) : workspaceRoots[0];
-      const fromFile = root ? readConfigFile(path.join(root, CONFIG_FILE)) : { config: {}, problems: [] };
-      let raw: unknown = pushedSettings;
-      if (supportsConfiguration) {
-        try {
-          raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'rapport' });
-        } catch (error) {
-          log(`Could not read settings: ${(error as Error).message}`);
-        }
-      }
-      const fromEditor = validateConfig(editorSettings(raw), 'VS Code setting rapport');
-      reportProblems([...fromFile.problems, ...fromEditor.problems]);
-      return mergeConfigs(fromFile.config, fromEditor.config);
-    })();
-    settingsCache.set(uri, cached);
-  }
-  return cached;
-}
-
-/** VS Code's settings carry defaults and editor-only keys; keep what the engine reads. */
-function editorSettings(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object') return raw;
-  const { rules, namePlaceholder, library, phrases, maxFileSize, ignore } = raw as Record<string, unknown>;
-  const picked: Record<string, unknown> = { rules, namePlaceholder, library, phrases, maxFileSize, ignore };
-  if (Array.isArray(phrases) && phrases.length === 0) delete picked.phrases;
-  if (Array.isArray(ignore) && ignore.length === 0) delete picked.ignore;
-  return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined && v !== null));
-}
-
-function schedule(document: TextDocument, delay = document.getText().length > LARGE_DOCUMENT ? 150 : 0): void {
+/** Lints on the next turn of the event loop: a burst of changes is linted once, at its latest text. */
+function schedule(document: TextDocument, delay = document.getText().length > LARGE_DOCUMENT ? LARGE_DOCUMENT_DELAY : 0): void {
   const uri = document.uri;
-  const previous = pending.get(uri);
-  if (previous) {
-    clearTimeout(previous as NodeJS.Timeout);
-    clearImmediate(previous as NodeJS.Immediate);
-  }
-  // Changes that arrive before the lint runs are folded into one lint of the latest text.
+  pending.get(uri)?.cancel();
   const run = () => {
     pending.delete(uri);
-    void validate(uri);
+    void validate(uri).catch((error) => log(`Linting ${uri} failed: ${error?.stack ?? error}`));
   };
-  pending.set(uri, delay > 0 ? setTimeout(run, delay) : setImmediate(run));
+  if (delay > 0) {
+    const timer = setTimeout(run, delay);
+    pending.set(uri, { cancel: () => clearTimeout(timer) });
+  } else {
+    const immediate = setImmediate(run);
+    pending.set(uri, { cancel: () => clearImmediate(immediate) });
+  }
 }
 
 async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;
-  const config = await settingsFor(uri);
+  const effective = await settings.get(uri);
   const current = documents.get(uri);
-  if (!current || current.version !== version) return; // a newer edit will be linted instead
-  const text = current.getText();
-  const diagnostics: Diagnostic[] = [];
-  let findings: Finding[] = [];
-  const maxSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (text.length > maxSize) {
-    diagnostics.push(notice(`Rapport skipped this file: ${formatSize(text.length)} is over the limit of ${formatSize(maxSize)} (setting rapport.maxFileSize).`));
-  } else if (looksBinary(text)) {
-    diagnostics.push(notice('Rapport skipped this file: it holds binary data, not a macro.'));
-  } else {
-    try {
-      findings = lint(text, current.languageId, config).findings;
-    } catch (error) {
-      log(`Linting ${uri} failed: ${(error as Error).stack ?? error}`);
-    }
+  if (!current || current.version !== version) return; // a newer edit is linted instead
+  if (!settings.isMacro(uri, effective)) {
+    results.set(uri, { version, findings: [] });
+    scanner.setCounts(uri, undefined);
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    return;
   }
-  results.set(uri, { version, findings });
-  for (const finding of findings) diagnostics.push(toDiagnostic(current, finding));
-  void connection.sendDiagnostics({ uri, version, diagnostics });
+  const analysis = analyse(current.getText(), current.languageId, effective, (message) => connection.console.error(`${uri}: ${message}`));
+  results.set(uri, { version, findings: analysis.findings });
+  scanner.setCounts(uri, countByRule(analysis.findings));
+  void connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(analysis, (offset) => current.positionAt(offset)) });
 }
 
-function notice(message: string): Diagnostic {
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'rapport', message };
+/** Findings that match the document's current text, or none (never act on stale offsets). */
+function currentFindings(uri: string): { document: TextDocument; findings: Finding[] } | undefined {
+  const document = documents.get(uri);
+  const result = results.get(uri);
+  if (!document || !result || result.version !== document.version) return undefined;
+  return { document, findings: result.findings };
 }
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+/** The findings of the latest text; asked before the lint of the latest edit ran (fix-on-save), lints now. */
+async function latestFindings(uri: string): Promise<{ document: TextDocument; findings: Finding[] } | undefined> {
+  const current = currentFindings(uri);
+  if (current || !documents.get(uri)) return current;
+  pending.get(uri)?.cancel();
+  pending.delete(uri);
+  await validate(uri);
+  return currentFindings(uri);
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-export function docsUri(rule: string): string {
-  return pathToFileURL(path.join(DOCS_ROOT, `${rule}.md`)).toString();
-}
-
-function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  return {
-    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
-    severity: SEVERITY[finding.severity],
-    source: 'rapport',
-    code: finding.rule,
-    codeDescription: { href: docsUri(finding.rule) },
-    message: finding.message,
-    data: { start: finding.start, end: finding.end, rule: finding.rule },
-  };
-}
-
-function toLspEdits(document: TextDocument, fix: Fix): LspTextEdit[] {
-  return fix.edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
-}
-
-connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
-  const document = documents.get(params.textDocument.uri);
-  const result = results.get(params.textDocument.uri);
-  if (!document || !result || result.version !== document.version) return [];
-  const actions: CodeAction[] = [];
-  const from = document.offsetAt(params.range.start);
-  const to = document.offsetAt(params.range.end);
-  for (const finding of result.findings) {
-    if (finding.end < from || finding.start > to) continue;
-    const diagnostic = toDiagnostic(document, finding);
-    finding.fixes.forEach((fix, i) => {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: i === 0 && fix.preferred === true,
-        edit: { changes: { [document.uri]: toLspEdits(document, fix) } },
-      });
-    });
-    actions.push(disableLineAction(document, finding, diagnostic));
-  }
-  return actions;
+connection.onCodeAction(async (params) => {
+  const current = await latestFindings(params.textDocument.uri);
+  return current ? codeActions(current.document, current.findings, params, editSupport) : [];
 });
 
-/** "Disable <rule> for this line": a comment on the line above, in the file's own comment syntax. */
-function disableLineAction(document: TextDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
-  const line = document.positionAt(finding.start).line;
-  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(lineText)![0];
-  const eol = lineText.endsWith('\r\n') ? '\r\n' : '\n';
-  const comment = document.languageId === 'handlebars' ? `{{!-- rapport-disable-next-line ${finding.rule} --}}` : `<!-- rapport-disable-next-line ${finding.rule} -->`;
-  return {
-    title: `Disable ${finding.rule} for this line`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}${eol}` }] } },
-  };
-}
+connection.onHover(async (params) => {
+  const current = await latestFindings(params.textDocument.uri);
+  return current ? hoverAt(current.document, current.findings, current.document.offsetAt(params.position)) : null;
+});
 
 documents.onDidOpen((event) => schedule(event.document, 0));
 documents.onDidChangeContent((event) => schedule(event.document));
 documents.onDidClose((event) => {
-  results.delete(event.document.uri);
-  settingsCache.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  const uri = event.document.uri;
+  pending.get(uri)?.cancel();
+  pending.delete(uri);
+  results.delete(uri);
+  scanner.setCounts(uri, undefined);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // A workspace macro keeps its place in the Problems panel: lint it again from disk.
+  const file = uriToPath(uri);
+  if (file && MACRO_FILE.test(file) && settings.rootOf(file)) scanner.enqueue(file);
 });
 
 process.on('uncaughtException', (error) => log(`Unexpected error: ${error.stack ?? error}`));

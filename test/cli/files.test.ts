@@ -42,11 +42,11 @@ test('globs are expanded and honour the ignore rules', () => {
 });
 
 test('a file over the size limit is skipped with a notice, not read', () => {
-  const big = `${'Thanks for writing in. '.repeat(50)}\n`.repeat(10_000); // ~11 MB, over the 10 MB default
+  const big = `${'Thanks for writing in. '.repeat(50)}\n`.repeat(1_000); // ~1.1 MB, over the 1 MB default
   const dir = project({ 'big.md': big, 'small.md': MACRO });
   const run = runCli(dir, 'lint', 'big.md', 'small.md');
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^big\.md: skipped: 11\.\d MB is over the size limit of 10\.0 MB/m);
+  assert.match(run.stdout, /^big\.md: skipped: 1\.\d MB is over the size limit of 1\.0 MB/m);
   assert.match(run.stdout, /small\.md:1:1/);
   assert.match(run.stdout, /1 file checked, .*1 skipped\./);
 });
