@@ -20,7 +20,7 @@ import {
 import { TestClient, tempWorkspace, uriOf } from './client';
 
 const BAD = "Hi {{customer.first_name}},\n\nSorry about the wait. I reset your password, so you can sign in now.\n";
-const GOOD = "Hi {{customer.first_name}},\n\nI reset your password, so you can sign in now.\n";
+const GOOD = "Hi {{customer.first_name | default: \"there\"}},\n\nI reset your password, so you can sign in now.\n";
 
 describe('protocol: workspace diagnostics', () => {
   let client: TestClient;

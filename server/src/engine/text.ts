@@ -61,10 +61,11 @@ export class LineIndex {
   }
 }
 
-/** The line break the document uses most, so inserted lines match it. */
+/** The line break the document uses (its first one), so inserted lines match it. */
 export function detectEol(text: string): '\n' | '\r\n' {
-  const crlf = text.indexOf('\r\n');
-  return crlf >= 0 ? '\r\n' : '\n';
+  // The first line break decides: rules call this per finding, so it must not scan a whole LF file.
+  const newline = text.indexOf('\n');
+  return newline > 0 && text.charCodeAt(newline - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** Upper-cases the first letter of replacement when the original started with a capital. */

@@ -1,7 +1,19 @@
 // Marks what in a Markdown macro is not the agent's prose: front matter,
-// code, HTML, link destinations, quoted customer text, headings. Works line
-// by line for blocks and with small patterns for inline constructs, writing
-// into the shared mask so offsets never move.
+// code, HTML, link destinations, quoted customer text, headings, table
+// delimiters. The block structure follows the CommonMark algorithm (a stack of
+// open containers — block quotes and list items — matched line by line, with
+// lazy continuation lines, then leaf blocks); inline constructs are read per
+// paragraph, after every link reference definition is known. One pass over
+// the lines, one over each paragraph: linear in the text size.
+//
+// The scanner is checked against a real CommonMark parser (commonmark.js) by
+// test/document/commonmark-differential.test.ts. Deliberate differences:
+// heading text is the macro's title, not its prose (hidden); the text inside
+// HTML blocks of elements (<p>, <div>, …) is prose, as the customer reads it
+// (tags, comments and script/style/pre hidden); GFM tables are
+// read (cells are separate pieces of prose); bare URLs and e-mail addresses
+// (GFM autolinks) read as values; entity references stay as written; alt text
+// of images is hidden.
 
 import type { Mask } from './mask';
 import type { OffsetRange } from '../types';
@@ -19,201 +31,769 @@ export interface MarkdownScan {
   htmlComments: Array<OffsetRange & { body: string }>;
 }
 
-interface Line {
-  start: number;
-  /** End of the content, before the line break. */
-  end: number;
-  text: string;
+/** An open container block; `quoted` says whether it is (inside) a block quote. */
+type Container = { kind: 'quote'; quoted: true } | { kind: 'item'; quoted: boolean; contentIndent: number; blankStart: boolean; hasContent: boolean };
+
+type Leaf =
+  | { kind: 'paragraph'; start: number; end: number; lines: number; inQuote: boolean; firstLineStart: number; firstLineEnd: number }
+  | { kind: 'fence'; char: number; length: number }
+  | { kind: 'indented' }
+  | { kind: 'html'; type: number; start: number; end: number; inQuote: boolean }
+  | { kind: 'table'; inQuote: boolean };
+
+const ATX = /^(#{1,6})(?:[ \t]+|$)/;
+const FENCE_OPEN = /^(`{3,}|~{3,})/;
+const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const BULLET = /^([-+*])(?=[ \t]|$)/;
+const ORDERED = /^(\d{1,9})([.)])(?=[ \t]|$)/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+const HTML_BLOCK_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const OPEN_TAG = `<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*\\s*/?>`;
+const CLOSE_TAG = `</[A-Za-z][A-Za-z0-9-]*\\s*>`;
+const HTML_BLOCK_START: RegExp[] = [
+  /./, // (types are 1-based)
+  /^<(?:script|pre|style|textarea)(?:\s|>|$)/i,
+  /^<!--/,
+  /^<[?]/,
+  /^<![A-Za-z]/,
+  /^<!\[CDATA\[/,
+  new RegExp(`^</?(?:${HTML_BLOCK_NAMES})(?:\\s|/?>|$)`, 'i'),
+  new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})\\s*$`),
+];
+const HTML_BLOCK_END: RegExp[] = [/./, /<\/(?:script|pre|style|textarea)>/i, /-->/, /\?>/, />/, /\]\]>/];
+
+/** A link reference definition at the start of a paragraph. */
+const REFERENCE_DEFINITION =
+  /^[ \t]{0,3}\[((?:[^\\[\]]|\\.){0,999})\]:[ \t]*(?:\r?\n)?[ \t]*(?:<[^<>\n]*>|[^\s<][^\s]*)(?:(?:[ \t]+(?:\r?\n)?[ \t]*|[ \t]*\r?\n[ \t]*)(?:"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'|\((?:[^()\\]|\\[\s\S])*\)))?[ \t]*(?:\r?\n|$)/;
+
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  let start = from;
-  while (start <= text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    lines.push({ start, end, text: text.slice(start, end) });
-    if (nl >= text.length) break;
-    start = nl + 1;
-  }
-  return lines;
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const BLOCKQUOTE = /^ {0,3}>/;
-const LIST_MARKER = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const REFERENCE = /^ {0,3}\[[^\]]+\]:\s*\S+/;
-const TABLE_DELIMITER = /^ {0,3}\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const HTML_BLOCK = /^ {0,3}<(?:script|pre|style|textarea)\b/i;
-const HTML_BLOCK_END = /<\/(?:script|pre|style|textarea)>/i;
+/** Where a template tag ({{#if}}, {{else}}, {{!-- --}}) stood: no width for the block structure, so a line that holds only tags is blank and a tag before text does not indent it. */
+const TAG_MARK = 0xe000;
 
-export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatter: number }): MarkdownScan {
+export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
   const scan: MarkdownScan = { headings: [], htmlComments: [] };
   let from = options.skipFrontMatter;
 
   // Front matter: a --- line at the very top, closed by --- or ... .
   const fm = /^---[ \t]*\r?\n/.exec(text.slice(from, from + 8));
   if (fm) {
-    const close = /^(?:---|\.\.\.)[ \t]*$/m;
     const bodyStart = from + fm[0].length;
-    const rest = text.slice(bodyStart);
-    const found = close.exec(rest);
+    const close = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
+    close.lastIndex = bodyStart;
+    const found = close.exec(text);
     if (found) {
-      const end = bodyStart + found.index + found[0].length;
-      scan.frontMatter = { range: { start: from, end }, body: rest.slice(0, found.index) };
+      const end = found.index + found[0].replace(/\r$/, '').length;
+      scan.frontMatter = { range: { start: from, end }, body: text.slice(bodyStart, found.index) };
       mask.hideBlock(from, end);
       from = end;
     }
   }
 
-  // HTML comments first: they may span lines and hold disable directives.
-  const commentPattern = /<!--([\s\S]*?)(?:-->|$)/g;
-  commentPattern.lastIndex = from;
-  let comment: RegExpExecArray | null;
-  while ((comment = commentPattern.exec(text))) {
-    const range = { start: comment.index, end: comment.index + comment[0].length };
-    scan.htmlComments.push({ ...range, body: comment[1] });
-    mask.hide(range.start, range.end);
-    if (comment[0].length === 0) commentPattern.lastIndex++;
+  // The block structure is read from the text as the templates left it (their expressions are values or blanks).
+  const src = options.tags && options.tags.length > 0 ? mask.toStringWith(options.tags, TAG_MARK) : mask.toString();
+  const containers: Container[] = [];
+  let leaf: Leaf | undefined;
+  const paragraphs: OffsetRange[] = [];
+  const tableRows: OffsetRange[] = [];
+  const htmlTexts: OffsetRange[] = [];
+  const references = new Set<string>();
+
+  // Per-line cursor: offset and column (tabs advance to the next multiple of 4).
+  let pos = 0;
+  let col = 0;
+  let lineEnd = 0;
+  let matched = 0;
+
+  const advanceColumns = (count: number) => {
+    while (count > 0 && pos < lineEnd) {
+      const c = src.charCodeAt(pos);
+      if (c === TAG_MARK) {
+        pos++;
+      } else if (c === 9) {
+        const toTab = 4 - (col % 4);
+        if (toTab > count) {
+          col += count;
+          return;
+        }
+        col += toTab;
+        pos++;
+        count -= toTab;
+      } else {
+        col++;
+        pos++;
+        count--;
+      }
+    }
+  };
+  /** Columns of white space from the cursor, and the offset of the next non-space character. */
+  const nextNonSpace = (): { indent: number; at: number } => {
+    let p = pos;
+    let c = col;
+    while (p < lineEnd) {
+      const code = src.charCodeAt(p);
+      if (code === 32) c++;
+      else if (code === 9) c += 4 - (c % 4);
+      else if (code !== TAG_MARK) break;
+      p++;
+    }
+    return { indent: c - col, at: p };
+  };
+  const inQuote = (depth = containers.length) => depth > 0 && containers[depth - 1].quoted;
+
+  const closeLeaf = () => {
+    if (!leaf) return;
+    if (leaf.kind === 'paragraph') {
+      closeParagraph(leaf);
+    } else if (leaf.kind === 'html') {
+      if (leaf.type >= 6 && !leaf.inQuote) htmlTexts.push({ start: leaf.start, end: leaf.end });
+      else collectComments(leaf.start, leaf.end);
+    }
+    leaf = undefined;
+  };
+  /** Reads the link reference definitions at a paragraph's start (they are not rendered); returns where its text starts, or -1. */
+  const extractDefinitions = (paragraph: Extract<Leaf, { kind: 'paragraph' }>): number => {
+    let start = paragraph.start;
+    for (;;) {
+      const rest = src.slice(start, Math.min(paragraph.end, start + 4000));
+      const def = REFERENCE_DEFINITION.exec(rest);
+      if (!def || def[1].trim() === '') return start;
+      references.add(normalizeLabel(def[1]));
+      const end = start + def[0].length;
+      mask.hideBlock(start, end);
+      start = end;
+      if (start >= paragraph.end) return -1;
+    }
+  };
+  const closeParagraph = (paragraph: Extract<Leaf, { kind: 'paragraph' }>) => {
+    const start = extractDefinitions(paragraph);
+    if (start >= 0 && !paragraph.inQuote) paragraphs.push({ start, end: paragraph.end });
+  };
+  const collectComments = (start: number, end: number) => {
+    // indexOf only, and stop at the first comment that never closes: linear however many "<!--" there are.
+    for (let open = src.indexOf('<!--', start); open >= 0 && open < end; open = src.indexOf('<!--', open)) {
+      const bodyStart = open + 4;
+      const short = src.startsWith('>', bodyStart) ? 1 : src.startsWith('->', bodyStart) ? 2 : 0;
+      const close = short ? bodyStart + short - 3 : src.indexOf('-->', bodyStart);
+      if (close < 0 || close + 3 > end) return;
+      scan.htmlComments.push({ start: open, end: close + 3, body: short ? '' : src.slice(bodyStart, close) });
+      open = close + 3;
+    }
+  };
+  const hideLine = (start: number, end: number) => mask.hideBlock(start, end);
+  /** Whether only spaces and tabs follow `from` on the line. */
+  const nothingAfter = (from: number) => {
+    let p = from;
+    while (p < lineEnd && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
+    return p >= lineEnd;
+  };
+  // Per line and per character (- * _): the last offset that could not belong to a thematic break,
+  // so that nested list markers ("- - - x") do not rescan the line at every marker.
+  let thematicLine = -1;
+  const lastNonThematic = new Map<number, number>();
+  const onlyThematicFrom = (from: number, c: number) => {
+    if (thematicLine !== lineEnd) {
+      thematicLine = lineEnd;
+      lastNonThematic.clear();
+    }
+    let last = lastNonThematic.get(c);
+    if (last === undefined) {
+      last = lineEnd - 1;
+      while (last >= 0 && last >= from) {
+        const code = src.charCodeAt(last);
+        if (code !== c && code !== 32 && code !== 9) break;
+        last--;
+      }
+      if (last < from) last = -1;
+      lastNonThematic.set(c, last);
+    }
+    return last < from;
+  };
+  function closeUnmatched() {
+    if (matched < containers.length) {
+      closeLeaf();
+      containers.length = matched;
+    }
+  }
+  function closeUnmatchedIfBlank() {
+    // A blank line keeps list items open (they may continue, indented); it ends nothing else but paragraphs.
+    if (matched < containers.length) {
+      const keep = containers.slice(matched).every((c) => c.kind === 'item' && !(c.blankStart && !c.hasContent));
+      if (!keep) {
+        closeLeaf();
+        containers.length = matched;
+      }
+    }
+  }
+  function markContent() {
+    for (const container of containers) if (container.kind === 'item') container.hasContent = true;
   }
 
-  const lines = splitLines(text, from);
-  let fence: { char: string; length: number } | undefined;
-  let htmlBlock = false;
-  let previousBlank = true;
-  let inList = false;
-  let inTable = false;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    const lineText = mask.read(line.start, line.end);
-    const blank = lineText.trim() === '';
-    if (fence) {
-      mask.hideBlock(line.start, line.end);
-      const closing = FENCE.exec(lineText);
-      if (closing && closing[1][0] === fence.char && closing[1].length >= fence.length && lineText.trim() === closing[1]) fence = undefined;
-      continue;
+  let lineStart = from;
+  while (lineStart <= src.length) {
+    let newline = src.indexOf('\n', lineStart);
+    if (newline < 0) newline = src.length;
+    lineEnd = newline > lineStart && src.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    pos = lineStart;
+    col = 0;
+
+    // 1. Which open containers does this line continue?
+    matched = 0;
+    let { indent, at } = nextNonSpace();
+    let blank = at >= lineEnd;
+    for (; matched < containers.length; matched++) {
+      const container = containers[matched];
+      ({ indent, at } = nextNonSpace());
+      blank = at >= lineEnd;
+      if (container.kind === 'quote') {
+        if (indent <= 3 && src.charCodeAt(at) === 62 /* > */) {
+          advanceColumns(indent);
+          pos = at + 1;
+          col += 1;
+                const c = src.charCodeAt(pos);
+          if (pos < lineEnd && (c === 32 || c === 9)) advanceColumns(1);
+          continue;
+        }
+        break;
+      }
+      if (blank) {
+        if (container.blankStart && !container.hasContent) break;
+        advanceColumns(indent);
+        continue;
+      }
+      if (indent >= container.contentIndent) {
+        advanceColumns(container.contentIndent);
+        continue;
+      }
+      break;
     }
-    if (htmlBlock) {
-      mask.hideBlock(line.start, line.end);
-      if (HTML_BLOCK_END.test(lineText)) htmlBlock = false;
-      continue;
+    ({ indent, at } = nextNonSpace());
+    blank = at >= lineEnd;
+    const allMatched = matched === containers.length;
+
+    // 2. Leaves that own their lines: fenced code, HTML blocks, indented code.
+    if (leaf && allMatched) {
+      if (leaf.kind === 'fence') {
+        hideLine(lineStart, lineEnd);
+        const close = indent <= 3 ? FENCE_OPEN.exec(src.slice(at, lineEnd)) : null;
+        if (close && close[1].charCodeAt(0) === leaf.char && close[1].length >= leaf.length && src.slice(at + close[1].length, lineEnd).trim() === '') {
+          leaf = undefined;
+        }
+        lineStart = newline + 1;
+        continue;
+      }
+      if (leaf.kind === 'html') {
+        if (leaf.type >= 6 && blank) {
+          closeLeaf();
+        } else {
+          if (leaf.type <= 5 || leaf.inQuote) hideLine(lineStart, lineEnd);
+          leaf.end = lineEnd;
+          if (leaf.type <= 5 && HTML_BLOCK_END[leaf.type].test(src.slice(pos, lineEnd))) closeLeaf();
+        }
+        lineStart = newline + 1;
+        continue;
+      }
+      if (leaf.kind === 'indented') {
+        if (blank || indent >= 4) {
+          hideLine(lineStart, lineEnd);
+          lineStart = newline + 1;
+          continue;
+        }
+        closeLeaf();
+      }
     }
-    if (blank) {
-      previousBlank = true;
-      inTable = false;
-      continue;
-    }
-    const fenceOpen = FENCE.exec(lineText);
-    if (fenceOpen && !(fenceOpen[1][0] === '`' && lineText.slice(fenceOpen[0].length).includes('`'))) {
-      fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
-      mask.hideBlock(line.start, line.end);
-      continue;
-    }
-    if (HTML_BLOCK.test(lineText)) {
-      htmlBlock = !HTML_BLOCK_END.test(lineText);
-      mask.hideBlock(line.start, line.end);
-      continue;
-    }
-    const indent = /^[ \t]*/.exec(lineText)![0];
-    const indentWidth = indent.replace(/\t/g, '    ').length;
-    if (indentWidth >= 4 && previousBlank && !inList) {
-      // Indented code: stays code until a non-indented, non-blank line.
-      mask.hideBlock(line.start, line.end);
-      continue;
-    }
-    const atx = ATX.exec(lineText);
-    if (atx) {
-      const titleOffset = lineText.indexOf(atx[2], atx[1].length + lineText.indexOf('#'));
-      const titleStart = line.start + (atx[2] ? titleOffset : line.end - line.start);
-      scan.headings.push({
-        start: line.start,
-        end: line.end,
-        level: atx[1].length,
-        title: atx[2].trim(),
-        titleRange: { start: titleStart, end: titleStart + atx[2].length },
-      });
-      mask.hideBlock(line.start, line.end);
-      previousBlank = false;
-      inList = false;
-      continue;
-    }
-    if (/^ {0,3}=+[ \t]*$/.test(lineText) && !previousBlank && index > 0) {
-      // A setext heading: the line above is the title.
-      const above = lines[index - 1];
-      scan.headings.push({ start: above.start, end: line.end, level: 1, title: above.text.trim(), titleRange: { start: above.start, end: above.end } });
-      mask.hideBlock(above.start, line.end);
-      previousBlank = false;
-      continue;
-    }
-    if (THEMATIC.test(lineText) || REFERENCE.test(lineText)) {
-      mask.hideBlock(line.start, line.end);
-      previousBlank = false;
-      continue;
-    }
-    if (BLOCKQUOTE.test(lineText)) {
-      // Quoted text is the customer's words (or someone else's), never the agent's.
-      mask.hideBlock(line.start, line.end);
-      previousBlank = false;
-      continue;
-    }
-    if (lineText.includes('|') && (inTable || (index + 1 < lines.length && TABLE_DELIMITER.test(lines[index + 1].text)))) {
-      inTable = true;
-      if (TABLE_DELIMITER.test(lineText)) {
-        mask.hideBlock(line.start, line.end);
-      } else {
-        // Each cell is its own piece of prose.
-        for (let i = lineText.indexOf('|'); i >= 0; i = lineText.indexOf('|', i + 1)) {
-          if (lineText.charAt(i - 1) !== '\\') mask.breakAt(line.start + i);
+
+    // 3. New container and leaf starts.
+    const paragraphOpen = leaf?.kind === 'paragraph';
+    let opened = false;
+    let handled = false;
+    for (;;) {
+      ({ indent, at } = nextNonSpace());
+      blank = at >= lineEnd;
+      if (blank) break;
+      const canInterrupt = paragraphOpen && !opened;
+      if (indent >= 4) {
+        if (canInterrupt || (leaf?.kind === 'table' && !opened && allMatched)) break;
+        // Indented code.
+        closeUnmatched();
+        closeLeaf();
+        leaf = { kind: 'indented' };
+        hideLine(lineStart, lineEnd);
+        handled = true;
+        break;
+      }
+      const c = src.charCodeAt(at);
+      const rest = src.slice(at, lineEnd);
+      if (c === 62 /* > */) {
+        closeUnmatched();
+        closeLeaf();
+        advanceColumns(indent);
+        pos = at + 1;
+        col += 1;
+        if (pos < lineEnd && (src.charCodeAt(pos) === 32 || src.charCodeAt(pos) === 9)) advanceColumns(1);
+        containers.push({ kind: 'quote', quoted: true });
+        matched = containers.length;
+        opened = true;
+        continue;
+      }
+      let m: RegExpExecArray | null;
+      if (c === 35 /* # */ && (m = ATX.exec(rest))) {
+        closeUnmatched();
+        closeLeaf();
+        const quoted = inQuote();
+        const content = rest.slice(m[0].length).replace(/(?:(?:^|[ \t]+)#+)?[ \t]*$/, '');
+        const titleStart = at + m[0].length;
+        if (!quoted) {
+          scan.headings.push({ start: at, end: lineEnd, level: m[1].length, title: text.slice(titleStart, titleStart + content.length).trim(), titleRange: { start: titleStart, end: titleStart + content.length } });
+        }
+        hideLine(lineStart, lineEnd);
+        handled = true;
+        break;
+      }
+      if ((c === 96 || c === 126) && (m = FENCE_OPEN.exec(rest)) && !(c === 96 && rest.indexOf('`', m[1].length) >= 0)) {
+        closeUnmatched();
+        closeLeaf();
+        leaf = { kind: 'fence', char: c, length: m[1].length };
+        hideLine(lineStart, lineEnd);
+        handled = true;
+        break;
+      }
+      if (c === 60 /* < */) {
+        let type = 0;
+        for (let t = 1; t <= 7; t++) {
+          if (HTML_BLOCK_START[t].test(rest) && !(t === 7 && canInterrupt)) {
+            type = t;
+            break;
+          }
+        }
+        if (type) {
+          closeUnmatched();
+          closeLeaf();
+          leaf = { kind: 'html', type, start: at, end: lineEnd, inQuote: inQuote() };
+          // Raw HTML, comments and declarations are hidden; the text of block elements (<p>, <div>, …) is what the customer reads.
+          if (type <= 5 || leaf.inQuote) hideLine(lineStart, lineEnd);
+          if (type <= 5 && HTML_BLOCK_END[type].test(rest)) closeLeaf();
+          handled = true;
+          break;
         }
       }
-      previousBlank = false;
-      continue;
+      if (canInterrupt && allMatched && (c === 61 || c === 45) && SETEXT.test(rest) && leaf?.kind === 'paragraph') {
+        // A setext heading: the paragraph above is its title (unless it was all reference definitions).
+        const paragraph = leaf;
+        leaf = undefined;
+        const titleStart = extractDefinitions(paragraph);
+        if (titleStart >= 0) {
+          if (!paragraph.inQuote) {
+            const title = text.slice(titleStart, paragraph.end);
+            scan.headings.push({ start: titleStart, end: lineEnd, level: c === 61 ? 1 : 2, title: title.trim().replace(/\s+/g, ' '), titleRange: { start: titleStart, end: paragraph.end } });
+          }
+          mask.hideBlock(titleStart, paragraph.end);
+          hideLine(lineStart, lineEnd);
+          handled = true;
+          break;
+        }
+        // Only definitions above: this line starts over as an ordinary line.
+      }
+      if ((c === 42 || c === 45 || c === 95) && onlyThematicFrom(at, c) && THEMATIC.test(rest)) {
+        closeUnmatched();
+        closeLeaf();
+        hideLine(lineStart, lineEnd);
+        handled = true;
+        break;
+      }
+      const item = listItemAt(rest);
+      if (item) item.empty = nothingAfter(at + item.marker.length);
+      if (item && !(canInterrupt && allMatched && (item.empty || (item.ordered && item.number !== 1)))) {
+        closeUnmatched();
+        closeLeaf();
+        // The content indent is counted from where the enclosing container's content starts.
+        const parentColumn = col;
+        advanceColumns(indent);
+        pos = at + item.marker.length;
+        col += item.marker.length;
+        const after = nextNonSpace();
+        let contentIndent: number;
+        if (after.at >= lineEnd) {
+          contentIndent = col + 1 - parentColumn;
+        } else if (after.indent >= 5) {
+          advanceColumns(1);
+          contentIndent = col - parentColumn;
+        } else {
+          advanceColumns(after.indent);
+          contentIndent = col - parentColumn;
+        }
+        containers.push({ kind: 'item', quoted: inQuote(), contentIndent, blankStart: after.at >= lineEnd, hasContent: false });
+        mask.hideBlock(at, at + item.marker.length);
+        matched = containers.length;
+        opened = true;
+        continue;
+      }
+      if (leaf?.kind === 'table' && !opened && allMatched) break;
+      if (canInterrupt && allMatched && leaf?.kind === 'paragraph' && leaf.lines === 1 && rest.includes('-') && TABLE_DELIMITER.test(rest) && src.slice(leaf.firstLineStart, leaf.firstLineEnd).includes('|') && countCells(rest) === countCells(src.slice(leaf.firstLineStart, leaf.firstLineEnd))) {
+        // GFM table: the paragraph's only line was the header row.
+        const header = { start: leaf.firstLineStart, end: leaf.firstLineEnd };
+        const quoted = leaf.inQuote;
+        leaf = { kind: 'table', inQuote: quoted };
+        if (!quoted) tableRows.push(header);
+        hideLine(lineStart, lineEnd);
+        handled = true;
+        break;
+      }
+      break;
     }
-    const list = LIST_MARKER.exec(lineText);
-    if (list) {
-      inList = true;
-      mask.hideBlock(line.start, line.start + list[0].length);
-    } else if (previousBlank) {
-      inList = inList && indentWidth > 0;
+
+    // 4. The rest of the line: text, or a blank line.
+    if (!handled) {
+      if (blank) {
+        if (leaf?.kind === 'paragraph' || leaf?.kind === 'table') closeLeaf();
+        closeUnmatchedIfBlank();
+        if (inQuote(matched)) hideLine(lineStart, lineEnd);
+      } else {
+        const lazy = !opened && !allMatched && leaf?.kind === 'paragraph';
+        if (!lazy) closeUnmatched();
+        markContent();
+        if (leaf?.kind === 'paragraph') {
+          leaf.end = lineEnd;
+          leaf.lines++;
+        } else if (leaf?.kind === 'table') {
+          if (!leaf.inQuote) tableRows.push({ start: at, end: lineEnd });
+        } else {
+          closeLeaf();
+          leaf = { kind: 'paragraph', start: at, end: lineEnd, lines: 1, inQuote: inQuote(), firstLineStart: at, firstLineEnd: lineEnd };
+          mask.markBreak(at - 1 >= lineStart ? at - 1 : at);
+        }
+        if (lazy ? (leaf as { inQuote?: boolean }).inQuote : inQuote()) hideLine(lineStart, lineEnd);
+      }
+    } else {
+      markContent();
+      if (inQuote()) hideLine(lineStart, lineEnd);
     }
-    hideInline(text, line, mask);
-    previousBlank = false;
+    if (newline >= src.length) break;
+    lineStart = newline + 1;
+
   }
+  closeLeaf();
+
+  // Inline constructs, now that every reference definition is known.
+  for (const paragraph of paragraphs) maskInline(src, paragraph.start, paragraph.end, mask, references, scan);
+  for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
+  for (const row of tableRows) {
+    maskInline(src, row.start, row.end, mask, references, scan);
+    maskTableRow(src, row, mask);
+  }
+  scan.htmlComments.sort((a, b) => a.start - b.start);
   return scan;
 }
 
-const INLINE_PATTERNS: Array<[RegExp, (m: RegExpExecArray, start: number, mask: Mask) => void]> = [
-  // Code spans: a run of backticks up to the same run.
-  [/(`+)[\s\S]*?\1/g, (m, start, mask) => mask.hide(start, start + m[0].length)],
-  // Images: alt text is not read as the reply.
-  [/!\[[^\]]*\]\([^)]*\)/g, (m, start, mask) => mask.hide(start, start + m[0].length)],
-  // Links: the text stays prose; the brackets and the destination do not.
-  [/\[([^\[\]]*)\](\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+"[^"]*")?\)|\[[^\]]*\])/g, (m, start, mask) => {
-    mask.hide(start, start + 1);
-    mask.hide(start + 1 + m[1].length, start + m[0].length);
-  }],
-  // Autolinks, bare URLs and e-mail addresses.
-  [/<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>|\b(?:https?|ftp|mailto):[^\s<>()]+[^\s<>().,;:!?'"]|\bwww\.[^\s<>()]+[^\s<>().,;:!?'"]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gi, (m, start, mask) => mask.value(start, start + m[0].length)],
-  // Inline HTML tags (the text between them stays prose).
-  [/<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>/g, (m, start, mask) => mask.hide(start, start + m[0].length)],
-  // Emphasis and strike-through markers.
-  [/\*+|~~|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, (m, start, mask) => mask.hide(start, start + m[0].length)],
-];
+interface ListItemStart {
+  marker: string;
+  ordered: boolean;
+  number: number;
+  empty: boolean;
+}
 
-function hideInline(text: string, line: Line, mask: Mask): void {
-  const lineText = mask.read(line.start, line.end);
-  if (!/[`!\]<:@*~_w]/.test(lineText)) return;
-  for (const [pattern, apply] of INLINE_PATTERNS) {
-    pattern.lastIndex = 0;
-    const current = mask.read(line.start, line.end);
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(current))) {
-      apply(m, line.start + m.index, mask);
-      if (m[0].length === 0) pattern.lastIndex++;
+function listItemAt(rest: string): ListItemStart | undefined {
+  let m = BULLET.exec(rest);
+  if (m) return { marker: m[0], ordered: false, number: 0, empty: false };
+  m = ORDERED.exec(rest);
+  if (m) return { marker: m[0], ordered: true, number: Number(m[1]), empty: false };
+  return undefined;
+}
+
+const BLOCK_TAG = new RegExp(`^</?(?:${HTML_BLOCK_NAMES}|br|pre|script|style|textarea)\\b`, 'i');
+const RAW_ELEMENT = /^<(script|style|textarea|pre)\b/i;
+
+/** An HTML block of elements (<p>, <div>, <table>…): tags, comments and raw elements are hidden, the text stays; block tags end sentences. */
+function maskHtmlText(src: string, start: number, end: number, mask: Mask, scan: MarkdownScan): void {
+  mask.markBreak(start);
+  let i = start;
+  while (i < end) {
+    const lt = src.indexOf('<', i);
+    if (lt < 0 || lt >= end) break;
+    if (src.startsWith('<!--', lt)) {
+      const close = src.indexOf('-->', lt + 4);
+      const commentEnd = close < 0 || close + 3 > end ? end : close + 3;
+      scan.htmlComments.push({ start: lt, end: commentEnd, body: src.slice(lt + 4, close < 0 ? end : close) });
+      mask.hide(lt, commentEnd);
+      i = commentEnd;
+      continue;
+    }
+    const rest = src.slice(lt, Math.min(end, lt + 2000));
+    const raw = RAW_ELEMENT.exec(rest);
+    if (raw) {
+      const found = new RegExp(`</${raw[1]}\\s*>`, 'i').exec(src.slice(lt, end));
+      const elementEnd = found ? lt + found.index + found[0].length : end;
+      mask.hide(lt, elementEnd);
+      mask.markBreak(lt);
+      i = elementEnd;
+      continue;
+    }
+    const tag = INLINE_HTML.exec(rest);
+    if (tag) {
+      mask.hide(lt, lt + tag[0].length);
+      if (BLOCK_TAG.test(tag[0])) mask.markBreak(lt);
+      i = lt + tag[0].length;
+      continue;
+    }
+    i = lt + 1;
+  }
+}
+
+function countCells(row: string): number {
+  const cells = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
+  return cells.length;
+}
+
+function maskTableRow(src: string, row: OffsetRange, mask: Mask): void {
+  mask.markBreak(row.start);
+  for (let i = row.start; i < row.end; i++) {
+    if (src.charCodeAt(i) === 124 /* | */ && src.charCodeAt(i - 1) !== 92) mask.breakAt(i);
+  }
+}
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const SCHEME_AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/;
+const EMAIL_AUTOLINK = /^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/;
+const INLINE_HTML = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG}|<!--(?:>|->|[\\s\\S]*?-->)|<[?][\\s\\S]*?[?]>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`);
+/** Bare URLs and e-mail addresses (GFM's extended autolinks) read as values. */
+export const BARE_LINK = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>]*[^\s<>?!.,:*_~'")\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
+
+interface Opener {
+  at: number;
+  image: boolean;
+  active: boolean;
+}
+
+/** Masks the inline syntax of one paragraph (or table row): code spans, autolinks, HTML, link destinations, escapes, emphasis. */
+function maskInline(src: string, from: number, to: number, mask: Mask, references: Set<string>, scan: MarkdownScan): void {
+  // Backtick runs by length, for linear code-span matching.
+  const openers: Opener[] = [];
+  let runsByLength: Map<number, number[]> | undefined;
+  const runCursor = new Map<number, number>();
+  const codeSpanEnd = (at: number, length: number): number => {
+    if (!runsByLength) {
+      runsByLength = new Map();
+      for (let i = at; i < to; ) {
+        if (src.charCodeAt(i) !== 96) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < to && src.charCodeAt(j) === 96) j++;
+        const list = runsByLength.get(j - i) ?? [];
+        list.push(i);
+        runsByLength.set(j - i, list);
+        i = j;
+      }
+    }
+    const list = runsByLength.get(length);
+    if (!list) return -1;
+    let k = runCursor.get(length) ?? 0;
+    while (k < list.length && list[k] <= at) k++;
+    runCursor.set(length, k);
+    return k < list.length ? list[k] : -1;
+  };
+
+  let i = from;
+  while (i < to) {
+    const c = src.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      const next = src.charAt(i + 1);
+      if (i + 1 < to && ASCII_PUNCTUATION.test(next)) {
+        mask.hide(i, i + 1);
+        i += 2;
+        continue;
+      }
+      if (i + 1 < to && (next === '\n' || next === '\r')) mask.hide(i, i + 1); // hard line break
+      i++;
+      continue;
+    }
+    if (c === 96 /* ` */) {
+      let j = i;
+      while (j < to && src.charCodeAt(j) === 96) j++;
+      const close = codeSpanEnd(i, j - i);
+      if (close >= 0) {
+        mask.hide(i, close + (j - i));
+        i = close + (j - i);
+      } else {
+        i = j;
+      }
+      continue;
+    }
+    if (c === 60 /* < */) {
+      const rest = src.slice(i, Math.min(to, i + 2000));
+      let m = SCHEME_AUTOLINK.exec(rest) ?? EMAIL_AUTOLINK.exec(rest);
+      if (m) {
+        mask.hide(i, i + 1);
+        mask.value(i + 1, i + m[0].length - 1);
+        mask.hide(i + m[0].length - 1, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+      m = INLINE_HTML.exec(rest);
+      if (m) {
+        mask.hide(i, i + m[0].length);
+        if (m[0].startsWith('<!--')) scan.htmlComments.push({ start: i, end: i + m[0].length, body: m[0].slice(4).replace(/-->$/, '').replace(/^-?>$/, '') });
+        i += m[0].length;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === 33 /* ! */ && src.charCodeAt(i + 1) === 91) {
+      openers.push({ at: i, image: true, active: true });
+      i += 2;
+      continue;
+    }
+    if (c === 91 /* [ */) {
+      openers.push({ at: i, image: false, active: true });
+      i++;
+      continue;
+    }
+    if (c === 93 /* ] */) {
+      const opener = openers.pop();
+      if (!opener) {
+        i++;
+        continue;
+      }
+      if (!opener.active) {
+        i++;
+        continue;
+      }
+      const textStart = opener.at + (opener.image ? 2 : 1);
+      const end = linkTail(src, i + 1, to, references, src.slice(textStart, i));
+      if (end < 0) {
+        i++;
+        continue;
+      }
+      if (opener.image) {
+        mask.hide(opener.at, end);
+      } else {
+        mask.hide(opener.at, textStart);
+        mask.hide(i, end);
+        // Links may not contain links: earlier openers become plain text.
+        for (const earlier of openers) if (!earlier.image) earlier.active = false;
+      }
+      i = end;
+      continue;
+    }
+    if (c === 42 || c === 95 || c === 126) {
+      // Emphasis and strike-through delimiters (underscores only at a word's edge).
+      let j = i;
+      while (j < to && src.charCodeAt(j) === c) j++;
+      if (c !== 95 || !isWordChar(src.charAt(i - 1)) || !isWordChar(src.charAt(j))) {
+        if (c !== 126 || j - i >= 2) mask.hide(i, j);
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+
+  // Bare links: read from the masked text of this range (code and HTML already gone).
+  if (!mayHoldBareLink(src, from, to)) return;
+  const current = mask.read(from, to);
+  BARE_LINK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BARE_LINK.exec(current))) mask.value(from + m.index, from + m.index + m[0].length);
+}
+
+function mayHoldBareLink(src: string, from: number, to: number): boolean {
+  const range = src.slice(from, to);
+  return range.includes('@') || range.includes(':') || range.includes('www.');
+}
+
+function isWordChar(ch: string): boolean {
+  return ch !== '' && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** After a `]`: an inline destination `(…)`, or a reference `[label]`, `[]`, or a shortcut. Returns the end, or -1. */
+function linkTail(src: string, at: number, to: number, references: Set<string>, label: string): number {
+  if (src.charCodeAt(at) === 40 /* ( */) {
+    const end = inlineDestination(src, at + 1, to);
+    if (end >= 0) return end;
+  }
+  if (src.charCodeAt(at) === 91 /* [ */) {
+    const close = src.slice(at + 1, Math.min(to, at + 1002)).indexOf(']') + at + 1;
+    if (close > at) {
+      const inner = src.slice(at + 1, close);
+      if (!/(?<!\\)[[]/.test(inner)) {
+        if (inner === '' && label.length > 999) return -1;
+        const key = normalizeLabel(inner === '' ? label : inner);
+        if (references.has(key)) return close + 1;
+        if (inner !== '') return -1;
+      }
     }
   }
-  void text;
+  return label.length <= 999 && references.has(normalizeLabel(label)) ? at : -1;
+}
+
+/** `(dest "title")` after the opening parenthesis; returns the end after `)`, or -1. */
+function inlineDestination(src: string, at: number, to: number): number {
+  let i = skipSpace(src, at, to);
+  if (src.charCodeAt(i) === 60 /* < */) {
+    i++;
+    while (i < to) {
+      const c = src.charCodeAt(i);
+      if (c === 62) break;
+      if (c === 10 || c === 60) return -1;
+      i += c === 92 ? 2 : 1;
+    }
+    if (i >= to) return -1;
+    i++;
+  } else {
+    let depth = 0;
+    while (i < to) {
+      const c = src.charCodeAt(i);
+      if (c === 92 && i + 1 < to) {
+        i += 2;
+        continue;
+      }
+      if (c <= 32) break;
+      if (c === 40) depth++;
+      if (c === 41) {
+        if (depth === 0) break;
+        depth--;
+      }
+      i++;
+    }
+    if (depth !== 0) return -1;
+  }
+  const beforeTitle = i;
+  i = skipSpace(src, i, to);
+  const q = src.charCodeAt(i);
+  if (i > beforeTitle && (q === 34 || q === 39 || q === 40)) {
+    const closing = q === 40 ? 41 : q;
+    let j = i + 1;
+    while (j < to && src.charCodeAt(j) !== closing) {
+      if (q === 40 && src.charCodeAt(j) === 40) return -1;
+      j += src.charCodeAt(j) === 92 ? 2 : 1;
+    }
+    if (j >= to) return -1;
+    i = skipSpace(src, j + 1, to);
+  }
+  return src.charCodeAt(i) === 41 ? i + 1 : -1;
+}
+
+function skipSpace(src: string, at: number, to: number): number {
+  let i = at;
+  let newlines = 0;
+  while (i < to) {
+    const c = src.charCodeAt(i);
+    if (c === 10) {
+      if (++newlines > 1) break;
+    } else if (!isBlankCode(c)) break;
+    i++;
+  }
+  return i;
 }

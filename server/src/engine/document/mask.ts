@@ -13,8 +13,7 @@ export class Mask {
   private readonly codes: Uint16Array;
 
   constructor(text: string) {
-    this.codes = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) this.codes[i] = text.charCodeAt(i);
+    this.codes = toCodes(text);
   }
 
   /** Blank [start, end), keeping line breaks. */
@@ -56,16 +55,37 @@ export class Mask {
     return decode(this.codes.subarray(start, end));
   }
 
+  /** The masked text with the given ranges (not their line breaks) shown as `code` instead. */
+  toStringWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): string {
+    const copy = this.codes.slice();
+    for (const range of ranges) {
+      for (let i = range.start; i < range.end; i++) {
+        const c = copy[i];
+        if (c !== 10 && c !== 13) copy[i] = code;
+      }
+    }
+    return decode(copy);
+  }
+
   toString(): string {
     return decode(this.codes);
   }
 }
 
-function decode(codes: Uint16Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < codes.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(i + CHUNK, codes.length)) as unknown as number[]);
+/** The UTF-16 code units of the text (natively where Node's Buffer is there). */
+function toCodes(text: string): Uint16Array {
+  if (typeof Buffer !== 'undefined' && text.length > 64) {
+    const bytes = Buffer.from(text, 'utf16le');
+    if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
   }
-  return out;
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
+// UTF-16LE decoding keeps the length: a lone surrogate becomes U+FFFD, one code unit for one.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+function decode(codes: Uint16Array): string {
+  return UTF16.decode(codes);
 }

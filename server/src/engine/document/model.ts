@@ -41,6 +41,8 @@ export interface Branch {
   tag: OffsetRange;
   /** The content between this branch's tag and the next tag of the block. */
   content: OffsetRange;
+  /** Blocks nested directly in this branch's content. */
+  blocks?: BranchBlock[];
 }
 
 export interface BranchBlock extends OffsetRange {
@@ -50,6 +52,8 @@ export interface BranchBlock extends OffsetRange {
   canBeEmpty: boolean;
   /** The condition under which none of the branches renders. */
   otherwise: string;
+  /** Whether the block is nested in another block's branch. */
+  nested?: boolean;
 }
 
 export interface Variant {

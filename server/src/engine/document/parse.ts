@@ -2,10 +2,10 @@
 // structure, splits sentences, finds the macros in the file and the replies
 // each macro can render.
 
-import { parse as parseYaml } from 'yaml';
 import type { Settings, OffsetRange } from '../types';
 import { LineIndex } from '../text';
 import { Mask } from './mask';
+import { readFrontMatter } from './front-matter';
 import { scanMarkdown, type Heading } from './markdown';
 import { scanTemplates } from './templates';
 import { splitSentences } from './sentences';
@@ -27,9 +27,9 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   for (const placeholder of templates.placeholders) mask.value(placeholder.start, placeholder.end);
   for (const separator of templates.separators) mask.markBreak(separator.start);
 
-  const markdown = scanMarkdown(text, mask, { skipFrontMatter: bom });
+  const markdown = scanMarkdown(text, mask, { skipFrontMatter: bom, tags: templates.tags });
   const prose = mask.toString();
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
 
   const doc: MacroDocument = {
     text,
@@ -46,8 +46,7 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   if (markdown.frontMatter) {
     const { range, body } = markdown.frontMatter;
     try {
-      const data = parseYaml(body);
-      doc.frontMatter = { range, data: data && typeof data === 'object' && !Array.isArray(data) ? data : {} };
+      doc.frontMatter = { range, data: readFrontMatter(body) };
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       doc.frontMatter = { range, data: {}, error: reason };
@@ -63,14 +62,15 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
     const m = DIRECTIVE.exec(comment.body);
     if (!m) continue;
     const rules = m[2].replace(/--\s*$/, '').split(/[\s,]+/).filter((r) => /^[a-z][a-z-]*$/.test(r));
-    doc.directives.push({ kind: m[1] as Directive['kind'], rules, line: lines.positionAt(comment.start).line });
+    doc.directives.push({ kind: m[1] as Directive['kind'], rules, line: (lines ??= new LineIndex(text)).positionAt(comment.start).line });
   }
   doc.directives.sort((a, b) => a.line - b.line);
 
   const fileMeta = readMeta(doc.frontMatter?.data ?? {});
   const libraryMode = (fileMeta.library as Settings['library']) ?? settings.library ?? 'auto';
-  doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom);
-  doc.sentences = doc.units.length === 1 && doc.units[0].start <= bom ? doc.units[0].sentences : splitSentences(prose, 0, prose.length);
+  // Sentences never cross a heading (it is hidden behind a paragraph mark), so one split serves the file and its units.
+  doc.sentences = splitSentences(prose, 0, prose.length);
+  doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom, comments);
   return doc;
 }
 
@@ -88,7 +88,24 @@ function readMeta(data: Record<string, unknown>): MacroMeta & { library?: string
   };
 }
 
-function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Settings['library']>, fileMeta: MacroMeta, bom: number): MacroUnit[] {
+/** `<!-- rapport: informational -->` or `{{!-- rapport: complaint --}}` inside a macro: its own metadata. */
+const META_COMMENT = /^\s*rapport:\s*([\w\s,-]*?)\s*(?:--)?\s*$/;
+
+function metaFromComments(comments: Array<{ start: number; body: string }>, range: OffsetRange, base: MacroMeta): MacroMeta {
+  let meta = base;
+  for (const comment of comments) {
+    if (comment.start < range.start || comment.start >= range.end) continue;
+    const m = META_COMMENT.exec(comment.body);
+    if (!m) continue;
+    const words = m[1].toLowerCase().split(/[\s,]+/);
+    meta = { ...meta };
+    if (words.includes('informational')) meta.informational = true;
+    if (words.includes('complaint')) meta.complaint = true;
+  }
+  return meta;
+}
+
+function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Settings['library']>, fileMeta: MacroMeta, bom: number, comments: Array<{ start: number; body: string }>): MacroUnit[] {
   const text = doc.text;
   const contentStart = doc.frontMatter ? doc.frontMatter.range.end : bom;
   let library = false;
@@ -100,24 +117,50 @@ function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Se
     library = mode === 'headings' || headings.filter((h) => h.level === level).length >= 2;
   }
   if (!library) {
-    return [buildUnit(doc, { start: contentStart, end: text.length }, fileMeta.title, undefined, fileMeta)];
+    const range = { start: contentStart, end: text.length };
+    const blocks = doc.blocks.filter((block) => block.start >= range.start && block.end <= range.end);
+    return [buildUnit(doc, range, fileMeta.title, undefined, metaFromComments(comments, range, fileMeta), blocks)];
   }
   const top = headings.filter((h) => h.level === level);
+  // Units, meta comments and blocks are all in text order: pointers keep this linear in a big library.
+  const metas = comments.filter((c) => META_COMMENT.test(c.body)).sort((a, b) => a.start - b.start);
+  let m = 0;
+  let b = 0;
   return top.map((heading, i) => {
     const end = i + 1 < top.length ? top[i + 1].start : text.length;
-    return buildUnit(doc, { start: heading.start, end }, heading.title, heading.titleRange, { ...fileMeta, title: heading.title });
+    const range = { start: heading.start, end };
+    while (m < metas.length && metas[m].start < range.start) m++;
+    const own: typeof metas = [];
+    while (m < metas.length && metas[m].start < range.end) own.push(metas[m++]);
+    while (b < doc.blocks.length && doc.blocks[b].start < range.start) b++;
+    const blocks: BranchBlock[] = [];
+    for (let j = b; j < doc.blocks.length && doc.blocks[j].start < range.end; j++) if (doc.blocks[j].end <= range.end) blocks.push(doc.blocks[j]);
+    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(own, range, Object.assign({}, fileMeta, { title: heading.title })), blocks);
   });
 }
 
-function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta): MacroUnit {
-  const sentences = splitSentences(doc.prose, range.start, range.end);
+function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta, blocks: BranchBlock[]): MacroUnit {
+  const sentences = sentencesWithin(doc.sentences, range);
   const greeting = sentences.length > 0 && GREETING.test(sentences[0].text) ? sentences[0] : undefined;
   const first = greeting ?? sentences[0];
   const anchor = titleRange ?? (first ? { start: first.start, end: first.end } : { start: range.start, end: range.start });
-  const blocks = doc.blocks.filter((b) => b.start >= range.start && b.end <= range.end);
-  const unit: MacroUnit = { ...range, title, anchor, meta, sentences, variants: [], greeting };
-  unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks);
+  const unit: MacroUnit = { start: range.start, end: range.end, title, anchor, meta, sentences, variants: [], greeting };
+  unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks, sentences);
   return unit;
+}
+
+/** The sentences inside a range, found by binary search in the file's sentences. */
+function sentencesWithin(sentences: Sentence[], range: OffsetRange): Sentence[] {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].start < range.start) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  while (end < sentences.length && sentences[end].end <= range.end) end++;
+  return sentences.slice(low, end);
 }
 
 interface Choice {
@@ -126,24 +169,27 @@ interface Choice {
   conditions: string[];
 }
 
-function within(inner: OffsetRange, outer: OffsetRange): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
-}
+/** Nesting deeper than this is not expanded into variants (all its branches render). */
+const MAX_NESTING = 12;
 
 /** Every way a list of sibling blocks can render, bounded by MAX_VARIANTS. */
-function choicesOf(blocks: BranchBlock[], all: BranchBlock[]): Choice[] {
-  let combined: Choice[] = [{ excluded: [], chosen: [], conditions: [] }];
-  const perBlock = blocks.map((block) => blockChoices(block, all));
-  const total = perBlock.reduce((n, options) => n * options.length, 1);
+function choicesOf(blocks: BranchBlock[], depth: number): Choice[] {
+  const perBlock = blocks.map((block) => blockChoices(block, depth));
+  let total = 1;
+  for (const options of perBlock) {
+    total *= options.length;
+    if (total > MAX_VARIANTS) break;
+  }
   if (total > MAX_VARIANTS) {
     // Too many combinations: judge a covering set in which every branch renders at least once.
-    const width = Math.min(MAX_VARIANTS, Math.max(...perBlock.map((o) => o.length)));
-    combined = [];
-    for (let k = 0; k < width; k++) {
-      combined.push(merge(perBlock.map((options) => options[Math.min(k, options.length - 1)])));
-    }
-    return combined;
+    let width = 1;
+    for (const options of perBlock) width = Math.max(width, options.length);
+    width = Math.min(MAX_VARIANTS, width);
+    const covering: Choice[] = [];
+    for (let k = 0; k < width; k++) covering.push(merge(perBlock.map((options) => options[Math.min(k, options.length - 1)])));
+    return covering;
   }
+  let combined: Choice[] = [{ excluded: [], chosen: [], conditions: [] }];
   for (const options of perBlock) {
     const next: Choice[] = [];
     for (const left of combined) for (const right of options) next.push(merge([left, right]));
@@ -160,12 +206,15 @@ function merge(choices: Choice[]): Choice {
   };
 }
 
-function blockChoices(block: BranchBlock, all: BranchBlock[]): Choice[] {
+function blockChoices(block: BranchBlock, depth: number): Choice[] {
+  const none: Choice = { excluded: [], chosen: [], conditions: [] };
+  if (depth > MAX_NESTING) return [none];
   const options: Choice[] = [];
   block.branches.forEach((branch, i) => {
+    if (options.length >= MAX_VARIANTS) return;
     const others = block.branches.filter((_, j) => j !== i).map((b) => b.content);
-    const nested = directChildren(branch.content, all);
-    for (const inner of nested.length ? choicesOf(nested, all) : [{ excluded: [], chosen: [], conditions: [] }]) {
+    const nested = branch.blocks ?? [];
+    for (const inner of nested.length ? choicesOf(nested, depth + 1) : [none]) {
       options.push({
         excluded: [...others, ...inner.excluded],
         chosen: [branch.tag, ...inner.chosen],
@@ -179,27 +228,70 @@ function blockChoices(block: BranchBlock, all: BranchBlock[]): Choice[] {
   return options.slice(0, MAX_VARIANTS);
 }
 
-function directChildren(range: OffsetRange, all: BranchBlock[]): BranchBlock[] {
-  const inside = all.filter((b) => within(b, range) && !(b.start === range.start && b.end === range.end));
-  return inside.filter((b) => !inside.some((other) => other !== b && within(b, other)));
+/**
+ * The stretches of a macro that differ between its variants: from the sentence where a top-level
+ * block starts to the sentence where it ends, merged where they overlap. Sentences between them
+ * are the same in every variant.
+ */
+function zonesOf(top: BranchBlock[], unitSentences: Sentence[], range: OffsetRange): OffsetRange[] {
+  const zones: OffsetRange[] = [];
+  let k = 0;
+  for (const block of [...top].sort((a, b) => a.start - b.start)) {
+    while (k < unitSentences.length && unitSentences[k].end <= block.start) k++;
+    const around = unitSentences[k];
+    const start = around && around.start < block.start ? around.start : block.start;
+    let j = k;
+    while (j < unitSentences.length && unitSentences[j].end < block.end) j++;
+    const end = j < unitSentences.length ? Math.max(block.end, unitSentences[j].end) : block.end;
+    const zone = { start: Math.max(range.start, start), end: Math.min(range.end, end) };
+    const previous = zones[zones.length - 1];
+    if (previous && zone.start < previous.end) previous.end = Math.max(previous.end, zone.end);
+    else zones.push(zone);
+  }
+  return zones;
 }
 
-function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[]): Variant[] {
-  const top = directChildren(range, blocks);
+function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[]): Variant[] {
+  const top = blocks.filter((b) => !b.nested);
   const tagRanges = blocks.flatMap((b) => b.branches.map((br) => br.tag));
-  return choicesOf(top, blocks).map((choice) => {
-    const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+  const zones = zonesOf(top, unitSentences, range);
+  // Each zone is split once per distinct way it renders, not once per variant.
+  const splits = new Map<string, Sentence[]>();
+
+  const splitZone = (zone: OffsetRange, inZone: OffsetRange[]): Sentence[] => {
+    const key = `${zone.start}:${inZone.map((r) => `${r.start}-${r.end}`).join(',')}`;
+    const cached = splits.get(key);
+    if (cached) return cached;
     let local = '';
-    let cursor = range.start;
-    for (const blank of blanks) {
+    let cursor = zone.start;
+    for (const blank of inZone) {
       const start = Math.max(blank.start, cursor);
-      const end = Math.min(blank.end, range.end);
+      const end = Math.min(blank.end, zone.end);
       if (end <= start) continue;
       local += doc.prose.slice(cursor, start) + doc.prose.slice(start, end).replace(/[^\r\n]/g, ' ');
       cursor = end;
     }
-    local += doc.prose.slice(cursor, range.end);
-    const sentences: Sentence[] = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + range.start, end: s.end + range.start, text: s.text }));
+    local += doc.prose.slice(cursor, zone.end);
+    const sentences = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + zone.start, end: s.end + zone.start, text: s.text }));
+    splits.set(key, sentences);
+    return sentences;
+  };
+
+  return choicesOf(top, 0).map((choice) => {
+    const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+    const sentences: Sentence[] = [];
+    let k = 0;
+    let b = 0;
+    for (const zone of zones) {
+      while (k < unitSentences.length && unitSentences[k].end <= zone.start) sentences.push(unitSentences[k++]);
+      // Blanks are sorted by start, zones too: one pointer walks both.
+      while (b < blanks.length && blanks[b].end <= zone.start) b++;
+      const inZone: OffsetRange[] = [];
+      for (let i = b; i < blanks.length && blanks[i].start < zone.end; i++) if (blanks[i].end > zone.start) inZone.push(blanks[i]);
+      for (const sentence of splitZone(zone, inZone)) sentences.push(sentence);
+      while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
+    }
+    while (k < unitSentences.length) sentences.push(unitSentences[k++]);
     return { condition: choice.conditions.join(' and '), chosen: choice.chosen, sentences };
   });
 }

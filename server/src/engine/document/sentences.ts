@@ -1,26 +1,54 @@
 // Splits masked prose into sentences. Paragraph breaks (blank lines and the
 // U+2029 marks the model leaves where a block such as a heading or list item
 // starts) always end a sentence; terminal punctuation ends one when followed by
-// white space; a line break ends one when the next line starts a new thought.
+// white space. A single line break is usually a hard wrap inside a sentence;
+// it ends one only after a short line such as a greeting or a sign-off ("Hi
+// {{name}},", "Best regards") when the next line starts with a capital.
+// One pass over the characters, comparing char codes only.
 
 import type { Sentence } from './model';
 
 export const PARAGRAPH_MARK = 0x2029;
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'no', 'st', 'jr', 'sr', 'inc', 'ltd', 'co']);
+/** A line this short ends its sentence at the line break (greetings, sign-offs). */
+const SHORT_LINE_WORDS = 4;
+
+// Character classes by char code, one table lookup per character.
+const SPACE = 1;
+const TERMINAL = 2;
+const CLOSER = 4;
+const CLASSES = new Uint8Array(0x10000);
+for (const c of [32, 9, 10, 13, 12, 0xa0, PARAGRAPH_MARK, 0xfeff]) CLASSES[c] |= SPACE;
+for (const c of [46 /* . */, 33 /* ! */, 63 /* ? */, 0x2026 /* … */]) CLASSES[c] |= TERMINAL | CLOSER;
+// Closing characters that may follow terminal punctuation: " ' ’ ” ) ] * _
+for (const c of [34, 39, 0x2019, 0x201d, 41, 93, 42, 95]) CLASSES[c] |= CLOSER;
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === PARAGRAPH_MARK || c === 0xfeff;
+  return (CLASSES[c] & SPACE) !== 0;
 }
 
-function isUpperStart(prose: string, i: number): boolean {
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function startsUpper(prose: string, i: number): boolean {
+  const c = prose.charCodeAt(i);
+  if (c >= 48 && c <= 57) return true;
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
   const ch = prose.charAt(i);
-  return ch !== ch.toLowerCase() || (ch >= '0' && ch <= '9');
+  return ch !== ch.toLowerCase();
 }
 
 function endsAbbreviation(prose: string, dot: number, start: number): boolean {
   let i = dot - 1;
-  while (i >= start && /[A-Za-z.]/.test(prose.charAt(i))) i--;
+  while (i >= start && dot - i <= 8) {
+    const c = prose.charCodeAt(i);
+    if (!isAsciiLetter(c) && c !== 46) break;
+    i--;
+  }
+  if (dot - i > 8) return false;
   return ABBREVIATIONS.has(prose.slice(i + 1, dot).toLowerCase());
 }
 
@@ -28,38 +56,56 @@ export function splitSentences(prose: string, from: number, to: number): Sentenc
   const sentences: Sentence[] = [];
   let start = -1;
   let lastNonSpace = -1;
+  let words = 0;
+  /** Whether the current sentence started on the current line. */
+  let startedOnLine = false;
   const push = (end: number) => {
     if (start >= 0 && end > start) sentences.push({ start, end, text: prose.slice(start, end) });
     start = -1;
   };
   for (let i = from; i < to; i++) {
     const c = prose.charCodeAt(i);
-    if (isSpace(c)) {
+    const kind = CLASSES[c];
+    if (kind === 0) {
+      // The common case: a character inside a word.
+      if (start < 0) {
+        start = i;
+        words = 0;
+        startedOnLine = true;
+      }
+      if (i === start || (CLASSES[prose.charCodeAt(i - 1)] & SPACE) !== 0) words++;
+      lastNonSpace = i;
+      continue;
+    }
+    if (kind & SPACE) {
       if (c === PARAGRAPH_MARK) {
         push(lastNonSpace + 1);
-        continue;
-      }
-      if (c === 10 || c === 13) {
-        // A blank line ends the paragraph.
+      } else if (c === 10 || c === 13) {
         let j = i + 1;
         if (c === 13 && prose.charCodeAt(j) === 10) j++;
         let k = j;
         while (k < to && (prose.charCodeAt(k) === 32 || prose.charCodeAt(k) === 9)) k++;
         const next = prose.charCodeAt(k);
         if (k >= to || next === 10 || next === 13 || next === PARAGRAPH_MARK) {
-          push(lastNonSpace + 1);
-        } else if (start >= 0) {
-          const prev = prose.charAt(lastNonSpace);
-          if (/[,:;]/.test(prev) && isUpperStart(prose, k)) push(lastNonSpace + 1);
+          push(lastNonSpace + 1); // a blank line ends the paragraph
+        } else if (start >= 0 && startedOnLine && words <= SHORT_LINE_WORDS && startsUpper(prose, k)) {
+          push(lastNonSpace + 1); // a greeting or sign-off line
         }
+        startedOnLine = false;
+        i = j - 1;
       }
       continue;
     }
-    if (start < 0) start = i;
+    if (start < 0) {
+      start = i;
+      words = 0;
+      startedOnLine = true;
+    }
+    if (i === start || isSpace(prose.charCodeAt(i - 1))) words++;
     lastNonSpace = i;
-    if (c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */) {
+    if (kind & TERMINAL) {
       let j = i + 1;
-      while (j < to && /[.!?…"'’”)\]*_]/.test(prose.charAt(j))) j++;
+      while (j < to && (CLASSES[prose.charCodeAt(j)] & CLOSER) !== 0) j++;
       if (j >= to || isSpace(prose.charCodeAt(j))) {
         if (c === 46 && j === i + 1 && endsAbbreviation(prose, i, start)) continue;
         lastNonSpace = j - 1;

@@ -2,7 +2,7 @@
 // branch blocks of Handlebars and Liquid. It only reads the text; the caller
 // decides how each expression is masked.
 
-import type { BranchBlock, Placeholder, TemplateProblem } from './model';
+import type { BranchBlock, Placeholder, PlaceholderSyntax, TemplateProblem } from './model';
 import type { OffsetRange } from '../types';
 
 export interface TemplateScan {
@@ -21,7 +21,21 @@ const LIQUID_TAGS = new Set([
   'assign', 'capture', 'endcapture', 'include', 'render', 'liquid', 'cycle', 'break', 'continue',
   'tablerow', 'endtablerow', 'increment', 'decrement', 'echo', 'layout', 'block', 'endblock',
 ]);
-const OPENERS = /\{\{\{|\{\{|\{%|\{!(?=[A-Za-z$])|%\{|\{\$|\$\{|#\{/g;
+/**
+ * The next expression opener at or after `from`: {{{ {{ {% {!Name %{ {$ ${ #{ — every one holds a
+ * brace, so the scan jumps from brace to brace (indexOf) instead of testing each character.
+ */
+function nextOpener(text: string, from: number): { start: number; opener: string } | undefined {
+  for (let brace = text.indexOf('{', from); brace >= 0; brace = text.indexOf('{', brace + 1)) {
+    const before = brace > from ? text.charCodeAt(brace - 1) : -1;
+    if (before === 37 /* % */ || before === 36 /* $ */ || before === 35 /* # */) return { start: brace - 1, opener: text.slice(brace - 1, brace + 1) };
+    const next = text.charCodeAt(brace + 1);
+    if (next === 123 /* { */) return { start: brace, opener: text.charCodeAt(brace + 2) === 123 ? '{{{' : '{{' };
+    if (next === 37 /* % */ || next === 36 /* $ */) return { start: brace, opener: text.slice(brace, brace + 2) };
+    if (next === 33 /* ! */ && /[A-Za-z$]/.test(text.charAt(brace + 2))) return { start: brace, opener: '{!' };
+  }
+  return undefined;
+}
 const MAX_TAG_LENGTH = 2000;
 
 interface OpenBlock {
@@ -44,24 +58,54 @@ function describe(helper: string, args: string, isElse: boolean): string {
   }
 }
 
+function isPathCode(c: number): boolean {
+  // [\w.$\[\]-]
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 36 || c === 91 || c === 93 || c === 45;
+}
+
 function parsePath(inner: string): { path: string; fallback?: string } {
+  if (!inner.includes('|') && !inner.includes(',')) {
+    // The common case, {{ticket.requester.first_name}}: the first run of path characters.
+    let i = 0;
+    while (i < inner.length && !isPathCode(inner.charCodeAt(i))) i++;
+    let j = i;
+    while (j < inner.length && isPathCode(inner.charCodeAt(j))) j++;
+    return { path: j > i ? inner.slice(i, j) : inner.trim() };
+  }
   const intercom = /^\s*([\w.$\[\]-]+)\s*\|\s*fallback\s*:\s*"([^"]*)"/.exec(inner);
   if (intercom) return { path: intercom[1], fallback: intercom[2] };
   const liquid = /^\s*([\w.$\[\]-]+)\s*\|.*?\bdefault\s*:\s*["']([^"']*)["']/.exec(inner);
   if (liquid) return { path: liquid[1], fallback: liquid[2] };
+  // Jinja-style (Gorgias): {{ ticket.customer.firstname|default("there") }}
+  const jinja = /^\s*([\w.$\[\]-]+)\s*\|.*?\b(?:default|d)\s*\(\s*["']([^"']*)["']/.exec(inner);
+  if (jinja) return { path: jinja[1], fallback: jinja[2] };
   const helpscout = /^\s*([\w.$-]+)\s*,\s*fallback\s*=\s*([^%]*)$/.exec(inner);
   if (helpscout) return { path: helpscout[1], fallback: helpscout[2].trim() };
   const path = /[\w.$\[\]-]+/.exec(inner.trim());
   return { path: path ? path[0] : inner.trim() };
 }
 
+/** A placeholder object of one fixed shape (object spreads here cost microseconds each). */
+function placeholder(start: number, end: number, syntax: PlaceholderSyntax, text: string, inner: string): Placeholder {
+  const { path, fallback } = parsePath(inner);
+  const result: Placeholder = { start, end, syntax, path, fallback, raw: text.slice(start, end) };
+  return result;
+}
+
 export function scanTemplates(text: string): TemplateScan {
   const scan: TemplateScan = { placeholders: [], tags: [], blocks: [], separators: [], problems: [] };
+  const boundedIndexOf = nextOccurrence(text);
   const stack: OpenBlock[] = [];
 
   const openBlock = (helper: string, args: string, tag: OffsetRange) => {
     const block: BranchBlock = { helper, start: tag.start, end: tag.end, branches: [], canBeEmpty: true, otherwise: helper === 'case' ? `when ${args.trim()} matches no case` : describe(helper, args, true) };
-    block.branches.push({ condition: describe(helper, args, false), tag, content: { start: tag.end, end: tag.end } });
+    block.branches.push({ condition: describe(helper, args, false), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      const branches = parent.block.branches;
+      branches[branches.length - 1].blocks!.push(block);
+      block.nested = true;
+    }
     stack.push({ block, subject: args.trim() });
   };
   const addBranch = (tag: OffsetRange, condition: string | undefined, isFinalElse: boolean) => {
@@ -72,7 +116,10 @@ export function scanTemplates(text: string): TemplateScan {
     }
     const branches = open.block.branches;
     branches[branches.length - 1].content.end = tag.start;
-    branches.push({ condition: condition ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end } });
+    const earlier = branches.filter((_, i) => !(open.block.helper === 'case' && i === 0)).map((b) => b.condition.replace(/^when /, ''));
+    // An else after several branches is what remains when none of them holds.
+    const otherwise = isFinalElse && earlier.length > 1 ? `otherwise (none of: ${earlier.join('; ')})` : isFinalElse && open.block.helper === 'case' ? open.block.otherwise : undefined;
+    branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
     if (isFinalElse) open.block.canBeEmpty = false;
     scan.separators.push(tag);
   };
@@ -83,7 +130,7 @@ export function scanTemplates(text: string): TemplateScan {
       return;
     }
     if (open.block.helper !== helper) {
-      scan.problems.push({ ...tag, message: `${spelled} closes a ${open.block.helper} block; expected the ${open.block.helper} block to close first.` });
+      scan.problems.push({ ...tag, message: `${spelled} does not match the open ${open.block.helper} block (${text.slice(open.block.start, open.block.branches[0].tag.end)}); close that block first.` });
     }
     stack.pop();
     const branches = open.block.branches;
@@ -95,22 +142,21 @@ export function scanTemplates(text: string): TemplateScan {
     scan.blocks.push(open.block);
   };
 
-  OPENERS.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = OPENERS.exec(text))) {
-    const start = match.index;
-    const opener = match[0];
+  let pos = 0;
+  for (let found = nextOpener(text, pos); found; found = nextOpener(text, pos)) {
+    const { start, opener } = found;
+    pos = start + opener.length;
     if (opener === '{{{') {
-      const end = text.indexOf('}}}', start + 3);
-      if (end < 0 || end - start > MAX_TAG_LENGTH) {
+      const end = boundedIndexOf('}}}', start + 3);
+      if (end < 0) {
         scan.problems.push(unterminated(text, start, '{{{', '}}}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
-        OPENERS.lastIndex = lineEnd(text, start);
+        pos = lineEnd(text, start);
         continue;
       }
       const inner = text.slice(start + 3, end);
-      scan.placeholders.push({ start, end: end + 3, syntax: 'triple', raw: text.slice(start, end + 3), ...parsePath(inner) });
-      OPENERS.lastIndex = end + 3;
+      scan.placeholders.push(placeholder(start, end + 3, 'triple', text, inner));
+      pos = end + 3;
     } else if (opener === '{{') {
       if (text.startsWith('{{!--', start)) {
         const close = text.indexOf('--}}', start + 5);
@@ -121,24 +167,26 @@ export function scanTemplates(text: string): TemplateScan {
           break;
         }
         scan.tags.push({ start, end, comment: text.slice(start + 5, close) });
-        OPENERS.lastIndex = end;
+        pos = end;
         continue;
       }
-      const close = text.indexOf('}}', start + 2);
-      const nextOpen = text.indexOf('{{', start + 2);
-      if (close < 0 || (nextOpen >= 0 && nextOpen < close) || close - start > MAX_TAG_LENGTH) {
+      const close = boundedIndexOf('}}', start + 2);
+      const nextOpen = boundedIndexOf('{{', start + 2);
+      if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
         scan.problems.push(unterminated(text, start, '{{', '}}'));
         const end = lineEnd(text, start);
         scan.tags.push({ start, end: nextOpen >= 0 && nextOpen < end ? nextOpen : end });
-        OPENERS.lastIndex = nextOpen >= 0 && nextOpen < end ? nextOpen : end;
+        pos = nextOpen >= 0 && nextOpen < end ? nextOpen : end;
         continue;
       }
       const end = close + 2;
-      OPENERS.lastIndex = end;
+      pos = end;
       const tag = { start, end };
-      const inner = text.slice(start + 2, close).replace(/^~|~$/g, '').trim();
+      let inner = text.slice(start + 2, close);
+      if (inner.includes('~')) inner = inner.replace(/^~|~$/g, '');
+      inner = inner.trim();
       if (inner.startsWith('!')) {
-        scan.tags.push({ ...tag, comment: inner.slice(1) });
+        scan.tags.push({ start, end, comment: inner.slice(1) });
       } else if (inner.startsWith('#') || inner.startsWith('^')) {
         const m = /^[#^]\s*([\w-]+)\s*([\s\S]*)$/.exec(inner);
         const helper = inner.startsWith('^') ? 'unless' : m ? m[1] : 'if';
@@ -154,19 +202,19 @@ export function scanTemplates(text: string): TemplateScan {
       } else if (inner.startsWith('>')) {
         scan.tags.push(tag);
       } else {
-        const syntax = /\|\s*fallback\s*:/.test(inner) ? 'intercom' : inner.includes('|') ? 'liquid-output' : 'mustache';
-        scan.placeholders.push({ ...tag, syntax, raw: text.slice(start, end), ...parsePath(inner) });
+        const syntax = !inner.includes('|') ? 'mustache' : /\|\s*fallback\s*:/.test(inner) ? 'intercom' : 'liquid-output';
+        scan.placeholders.push(placeholder(start, end, syntax, text, inner));
       }
     } else if (opener === '{%') {
-      const close = text.indexOf('%}', start + 2);
-      if (close < 0 || close - start > MAX_TAG_LENGTH) {
+      const close = boundedIndexOf('%}', start + 2);
+      if (close < 0) {
         scan.problems.push(unterminated(text, start, '{%', '%}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
-        OPENERS.lastIndex = lineEnd(text, start);
+        pos = lineEnd(text, start);
         continue;
       }
       const end = close + 2;
-      OPENERS.lastIndex = end;
+      pos = end;
       const tag = { start, end };
       const inner = text.slice(start + 2, close).replace(/^-|-$/g, '').trim();
       const word = /^\w+/.exec(inner)?.[0] ?? '';
@@ -178,7 +226,7 @@ export function scanTemplates(text: string): TemplateScan {
         const found = closing.exec(text);
         const blockEnd = found ? found.index + found[0].length : text.length;
         scan.tags.push({ start, end: blockEnd, comment: word === 'comment' ? text.slice(end, found ? found.index : text.length) : undefined });
-        OPENERS.lastIndex = blockEnd;
+        pos = blockEnd;
       } else if (LIQUID_OPEN.has(word)) {
         scan.tags.push(tag);
         openBlock(word, args, tag);
@@ -194,7 +242,7 @@ export function scanTemplates(text: string): TemplateScan {
       } else if (LIQUID_TAGS.has(word)) {
         scan.tags.push(tag);
       } else {
-        scan.placeholders.push({ ...tag, syntax: 'helpscout', raw: text.slice(start, end), ...parsePath(inner) });
+        scan.placeholders.push(placeholder(start, end, 'helpscout', text, inner));
       }
     } else {
       // {!Salesforce.Field}, %{osTicket.var}, {$RT->Var}, ${var}, #{zammad.var}: single-line values.
@@ -206,7 +254,7 @@ export function scanTemplates(text: string): TemplateScan {
       const end = close + 1;
       const syntax = opener === '{!' ? 'salesforce' : 'other';
       scan.placeholders.push({ start, end, syntax, raw: text.slice(start, end), path: inner.trim() });
-      OPENERS.lastIndex = end;
+      pos = end;
     }
   }
   for (const open of stack.reverse()) {
@@ -219,6 +267,24 @@ export function scanTemplates(text: string): TemplateScan {
   }
   scan.blocks.sort((a, b) => a.start - b.start);
   return scan;
+}
+
+/**
+ * indexOf(needle, from) limited to MAX_TAG_LENGTH ahead, remembering the last
+ * answer per needle: the scan only moves forward, so a remembered position at
+ * or after `from` is still the first one, and the whole scan stays linear even
+ * with thousands of unclosed expressions.
+ */
+function nextOccurrence(text: string): (needle: string, from: number) => number {
+  const found = new Map<string, number>();
+  return (needle, from) => {
+    let at = found.get(needle);
+    if (at === undefined || (at >= 0 && at < from)) {
+      at = text.indexOf(needle, from);
+      found.set(needle, at);
+    }
+    return at >= 0 && at - from <= MAX_TAG_LENGTH ? at : -1;
+  };
 }
 
 function lineEnd(text: string, from: number): number {

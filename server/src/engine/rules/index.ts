@@ -5,12 +5,17 @@ import type { Rule } from './rule';
 import { weakApology } from './weak-apology';
 import { missingAcknowledgement } from './missing-acknowledgement';
 import { oversharing } from './oversharing';
+import { reinforcingAgreement } from './reinforcing-agreement';
+import { blameCustomer } from './blame-customer';
+import { defensive } from './defensive';
+import { hollowCliche } from './hollow-cliche';
 import { templateSyntax } from './template-syntax';
 import { noNextStep } from './no-next-step';
 import { acknowledgementOrder } from './acknowledgement-order';
 import { missingName } from './missing-name';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { teamPhrase } from './team-phrase';
+import { nameFallback } from './name-fallback';
 
 export const rules: readonly Rule[] = [
   weakApology,
@@ -22,6 +27,11 @@ export const rules: readonly Rule[] = [
   missingName,
   unfilledPlaceholder,
   teamPhrase,
+  reinforcingAgreement,
+  blameCustomer,
+  defensive,
+  hollowCliche,
+  nameFallback,
 ];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));

@@ -1,0 +1,96 @@
+// Front matter: the common, simple shapes (key: value, flow lists, block lists,
+// one nested mapping such as `rapport:`) are read directly; anything else goes
+// to the full YAML parser. Parsing YAML costs far more than the rest of the
+// document model on a small macro, and front matter is nearly always simple.
+
+import { parse as parseYaml } from 'yaml';
+
+type Scalar = string | number | boolean | null;
+type Value = Scalar | Scalar[] | Record<string, Scalar | Scalar[]>;
+
+const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+const NESTED_KEY_LINE = /^( +)([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+const LIST_ITEM = /^( *)-[ \t]+(.*?)[ \t]*$/;
+const PLAIN = /^[^\s&*!|>%@`{}[\]#,'"?:.+\d-](?:[^#:]|:(?![\s]|$)|(?<!\s)#)*$/;
+const NOT_SIMPLE = Symbol('not simple');
+
+function scalar(raw: string): Scalar | typeof NOT_SIMPLE {
+  if (raw === '' || raw === '~' || raw === 'null') return null;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^-?\d+(?:\.\d+)?$/.test(raw)) return Number(raw);
+  const quoted = /^"([^"\\]*)"$|^'([^']*)'$/.exec(raw);
+  if (quoted) return quoted[1] ?? quoted[2];
+  if (PLAIN.test(raw) && !/^(?:yes|no|on|off|y|n|true|false|null)$/i.test(raw)) return raw;
+  return NOT_SIMPLE;
+}
+
+function value(raw: string): Scalar | Scalar[] | typeof NOT_SIMPLE {
+  const flow = /^\[(.*)\]$/.exec(raw);
+  if (!flow) return scalar(raw);
+  if (/[[\]{}"']/.test(flow[1])) return NOT_SIMPLE;
+  const items: Scalar[] = [];
+  for (const part of flow[1].split(',')) {
+    const item = part.trim();
+    if (item === '') continue;
+    const parsed = scalar(item);
+    if (parsed === NOT_SIMPLE) return NOT_SIMPLE;
+    items.push(parsed);
+  }
+  return items;
+}
+
+/** Reads simple front matter, or returns undefined for the full YAML parser. */
+export function readSimpleFrontMatter(body: string): Record<string, Value> | undefined {
+  const data: Record<string, Value> = {};
+  let open: { key: string; kind?: 'list' | 'map'; indent?: string } | undefined;
+  for (const rawLine of body.split('\n')) {
+    const line = rawLine.replace(/\r$/, '');
+    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+    if (/^\t/.test(line)) return undefined;
+    if (open && /^ /.test(line)) {
+      const item = LIST_ITEM.exec(line);
+      const nested = item ? null : NESTED_KEY_LINE.exec(line);
+      const indent = item ? item[1] : nested?.[1];
+      if (indent === undefined || (open.indent !== undefined && indent !== open.indent)) return undefined;
+      open.indent = indent;
+      if (item && open.kind !== 'map') {
+        open.kind = 'list';
+        const parsed = scalar(item[2]);
+        if (parsed === NOT_SIMPLE) return undefined;
+        ((data[open.key] ??= []) as Scalar[]).push(parsed);
+        continue;
+      }
+      if (nested && open.kind !== 'list' && nested[3] !== undefined) {
+        open.kind = 'map';
+        const parsed = value(nested[3]);
+        if (parsed === NOT_SIMPLE) return undefined;
+        const map = (data[open.key] ??= {}) as Record<string, Scalar | Scalar[]>;
+        if (Object.hasOwn(map, nested[2])) return undefined;
+        map[nested[2]] = parsed;
+        continue;
+      }
+      return undefined;
+    }
+    const m = KEY_LINE.exec(line);
+    if (!m || Object.hasOwn(data, m[1])) return undefined;
+    if (m[2] === undefined) {
+      open = { key: m[1] };
+      data[m[1]] = null;
+      continue;
+    }
+    open = undefined;
+    const parsed = value(m[2]);
+    if (parsed === NOT_SIMPLE) return undefined;
+    data[m[1]] = parsed;
+  }
+  return data;
+}
+
+/** The front matter's data: a mapping, or {} when it is something else. Throws on invalid YAML. */
+export function readFrontMatter(body: string): Record<string, unknown> {
+  const simple = readSimpleFrontMatter(body);
+  if (simple) return simple;
+  const data = parseYaml(body);
+  return data && typeof data === 'object' && !Array.isArray(data) ? data : {};
+}

@@ -1,0 +1,52 @@
+import type { Rule } from './rule';
+import { DEFENSIVE_HINT, WHAT_I_CAN_DO, defensivePhrases } from '../phrases/defensive';
+import type { Sentence } from '../document/model';
+import type { TextEdit } from '../types';
+import { matchIn, quote, removePhraseEdits, replaceSentenceEdits, safeFixes, trimmed } from './phrase-edits';
+
+/** What may lead into the defensive clause and goes with it ("…, so", "I'm afraid"). */
+const LEAD_IN = /^([\s\S]*?[^\s,;:—–-])?[\s,;:—–-]*(?:(?:so|and|but|because|as)\s+)?(?:(?:i['’]m\s+afraid|i\s+am\s+afraid|unfortunately|sadly|honestly|sorry)[\s,]*)?$/i;
+
+const compiled = defensivePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
+
+export const defensive: Rule = {
+  id: 'defensive',
+  description: 'Justifying yourself or hiding behind rules: "it\'s our policy", "there\'s nothing I can do", "calm down".',
+  defaultSeverity: 'warning',
+  fixable: true,
+  why: {
+    source: '001_206c2b37550dfc6e.txt',
+    quote:
+      'It requires character for the company to help keep calm when faced by having an angry customer. The human response will be defensive, and return aggression with aggression.',
+  },
+  example: { bad: "I'm afraid there's nothing I can do, it's our policy.", better: "Here's what I can do: I'll send you a prepaid label today." },
+
+  checkSentence(sentence, context) {
+    if (!DEFENSIVE_HINT.test(sentence.text)) return undefined;
+    const { doc } = context;
+    for (const { phrase, regex } of compiled) {
+      const match = matchIn(sentence, regex);
+      if (!match) continue;
+      const found = quote(doc, match);
+      const fix =
+        phrase.fix === 'remove'
+          ? { title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }
+          : { title: 'Say what you can do: "Here\'s what I can do: …"', preferred: true, edits: whatICanDoEdits(sentence, match.start, doc.text) };
+      return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: safeFixes(doc, [fix]) };
+    }
+    return undefined;
+  },
+};
+
+/**
+ * Replaces the defensive clause, and the rest of its sentence, with what the
+ * agent can do; a clause before it that says something ("Exchanges are
+ * handled by the stores, so …") stays as its own sentence.
+ */
+function whatICanDoEdits(sentence: Sentence, matchStart: number, text: string): TextEdit[] {
+  const head = text.slice(sentence.start, matchStart);
+  const kept = LEAD_IN.exec(head)?.[1];
+  if (!kept || /^(?:i['’]m|i\s+am)\s+afraid$/i.test(kept.trim())) return replaceSentenceEdits(sentence, WHAT_I_CAN_DO);
+  const keptEnd = sentence.start + kept.length;
+  return [{ start: keptEnd, end: sentence.end, newText: `. ${WHAT_I_CAN_DO}` }];
+}

@@ -1,0 +1,48 @@
+import type { Rule } from './rule';
+import type { MacroUnit } from '../document/model';
+import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
+import { matchIn, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './phrase-edits';
+
+const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
+
+const waitByUnit = new WeakMap<MacroUnit, boolean>();
+
+/** Whether the macro mentions a wait anywhere (computed once per macro). */
+function mentionsWait(unit: MacroUnit): boolean {
+  let known = waitByUnit.get(unit);
+  if (known === undefined) {
+    known = unit.sentences.some((s) => WAITING.test(s.text));
+    waitByUnit.set(unit, known);
+  }
+  return known;
+}
+
+export const hollowCliche: Rule = {
+  id: 'hollow-cliche',
+  description: 'Pat expressions used as filler: "we value your business", "please be advised", "your call is important to us".',
+  defaultSeverity: 'info',
+  fixable: true,
+  why: {
+    source: '001_206c2b37550dfc6e.txt',
+    quote:
+      'It isn’t enough to utter a couple of well meant clichés, wishing this can placate an upset or angry customer. … The worst factor that you can do would be to fob the client served by a couple of pat expressions.',
+  },
+  example: { bad: 'Please be advised that your refund was issued today. We value your business.', better: 'Your refund was issued today.' },
+
+  checkSentence(sentence, context) {
+    if (!CLICHE_HINT.test(sentence.text)) return undefined;
+    const { doc } = context;
+    for (const { phrase, regex } of compiled) {
+      const match = matchIn(sentence, regex);
+      if (!match) continue;
+      if (phrase.unlessWaiting) {
+        // Patience is earned when the macro speaks of a wait anywhere.
+        if (mentionsWait(unitAt(doc, sentence.start))) continue;
+      }
+      const found = quote(doc, match);
+      const fixes = phrase.fix === 'remove' ? safeFixes(doc, [{ title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }]) : [];
+      return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes };
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,78 @@
+import type { Rule, RuleContext } from './rule';
+import type { MacroUnit, Sentence } from '../document/model';
+import type { Fix } from '../types';
+import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, SAYING_THAT, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
+import { matchIn, quote, safeFixes, unitAt, type PhraseMatch } from './phrase-edits';
+
+const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
+
+const complaintByUnit = new WeakMap<MacroUnit, boolean>();
+
+/** Whether the macro mentions a problem or complaint anywhere (computed once per macro). */
+function mentionsComplaint(unit: MacroUnit): boolean {
+  let known = complaintByUnit.get(unit);
+  if (known === undefined) {
+    known = unit.sentences.some((s) => COMPLAINT_CONTEXT.test(s.text));
+    complaintByUnit.set(unit, known);
+  }
+  return known;
+}
+
+export const reinforcingAgreement: Rule = {
+  id: 'reinforcing-agreement',
+  description: 'Agreeing with a complaint ("I agree", "Yes, that\'s true", "you\'re right, that\'s terrible") instead of acknowledging it.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  why: {
+    source: '003_3df12f0c809dc8d0.txt',
+    quote:
+      'If you are practicing being empathetic you should avoid phrases like, "I agree" or "Yes, that\'s true." Don\'t reinforce a concern, either. You can express your empathy by rephrasing the key topic of the person\'s statement. Try phrases like, "I hear...", "I understand...", "I think you\'re saying...".',
+  },
+  example: { bad: "You're right, the app has been really slow.", better: 'I hear that the app has been really slow.' },
+
+  checkSentence(sentence, context) {
+    if (!AGREEMENT_HINT.test(sentence.text)) return undefined;
+    const { doc } = context;
+    for (const { phrase, regex } of compiled) {
+      const match = matchIn(sentence, regex);
+      if (!match) continue;
+      const rest = sentence.text.slice(match.end - sentence.start);
+      if (OWNS_MISTAKE.test(rest)) continue;
+      const unit = unitAt(doc, sentence.start);
+      if (unit.meta.informational) continue;
+      if (!unit.meta.complaint && !mentionsComplaint(unit)) continue;
+      const found = quote(doc, match);
+      return {
+        start: match.start,
+        end: match.end,
+        message: phrase.message.replace('{match}', found),
+        fixes: safeFixes(doc, [
+          rephrase(sentence, match, HEAR_THAT, context, true),
+          rephrase(sentence, match, UNDERSTAND_THAT, context, false),
+          rephrase(sentence, match, SAYING_THAT, context, false),
+        ]),
+      };
+    }
+    return undefined;
+  },
+};
+
+/** "I agree that the wait was too long." -> "I hear that the wait was too long.", keeping the rest from the original text. */
+function rephrase(sentence: Sentence, match: PhraseMatch, lead: string, context: RuleContext, preferred: boolean): Fix {
+  const text = context.doc.text;
+  const rest = text.slice(match.end, sentence.end);
+  const separators = /^(?:\s*[,;:—–-]+\s*|\s+)(?:that\s+)?/i.exec(rest)?.[0] ?? '';
+  const body = rest.slice(separators.length);
+  const title = `Rephrase their concern: "${lead.trim()} …"`;
+  const bodyIsEmpty = /^[\s.!?…"'’”)]*$/.test(body);
+  if (bodyIsEmpty || NOT_A_CLAUSE.test(body)) {
+    // Nothing of theirs to keep: the author rephrases the concern in the fill-in.
+    const closing = /[.!?…]+$/.exec(rest.trimEnd())?.[0] ?? '.';
+    return { title, preferred, edits: [{ start: match.start, end: sentence.end, newText: `${lead}${CONCERN}${closing}` }] };
+  }
+  if (/^(?:and|but|so)\b/i.test(body)) {
+    // "You're right, but …": the concern is missing; keep what follows as it is.
+    return { title, preferred, edits: [{ start: match.start, end: match.end, newText: `${lead}${CONCERN}` }] };
+  }
+  return { title, preferred, edits: [{ start: match.start, end: match.end + separators.length, newText: lead }] };
+}

@@ -1,0 +1,68 @@
+// Bad input: no crash, bounded work (counted, not timed), exact positions.
+
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { lint } from '../../server/src/engine';
+import { MAX_VARIANTS } from '../../server/src/engine/document/parse';
+import { parse } from './support';
+
+test('deeply nested branches: bounded variants, no stack overflow', () => {
+  const depth = 3000;
+  const text = '{{#if a}}Sorry about that. '.repeat(depth) + '{{/if}}'.repeat(depth);
+  const doc = parse(text, 'handlebars');
+  assert.equal(doc.blocks.length, depth);
+  assert.equal(doc.problems.length, 0);
+  assert.ok(doc.units[0].variants.length <= MAX_VARIANTS);
+});
+
+test('thousands of sibling branches and placeholders keep exact ranges', () => {
+  const piece = 'Hi {{customer.first_name}}, {{#if vip}}thanks{{else}}hello{{/if}}. ';
+  const text = piece.repeat(4000);
+  const doc = parse(text, 'handlebars');
+  assert.equal(doc.placeholders.length, 4000);
+  const last = doc.placeholders[3999];
+  assert.equal(last.start, piece.length * 3999 + 3);
+  assert.equal(text.slice(last.start, last.end), '{{customer.first_name}}');
+  assert.ok(doc.units[0].variants.length <= MAX_VARIANTS);
+});
+
+test('thousands of name placeholders in one long sentence: one finding each, exact ranges', () => {
+  const piece = 'Hi {{customer.first_name}}, ';
+  const text = piece.repeat(20000);
+  const findings = lint(text, 'markdown').findings.filter((f) => f.rule === 'name-fallback');
+  assert.equal(findings.length, 20000);
+  assert.equal(findings[19999].start, piece.length * 19999 + 3);
+});
+
+test('a 5 MB library file is read macro by macro', () => {
+  const macro = (i: number) => `## Macro ${i}\n\nHi {{customer.first_name | default: "there"}},\n\nSorry about that. We sent a replacement today.\n\n> the customer's words\n\n- step \`code\`\n\n`;
+  let text = '# Library\n\n';
+  let count = 0;
+  while (text.length < 5_000_000) text += macro(count++);
+  const { findings, document } = lint(text, 'markdown');
+  assert.equal(document.units.length, count);
+  const apologies = findings.filter((f) => f.rule === 'weak-apology');
+  assert.equal(apologies.length, count);
+  const lastApology = apologies[apologies.length - 1];
+  assert.equal(text.slice(lastApology.start, lastApology.end).toLowerCase().startsWith('sorry about that'), true);
+  assert.equal(lastApology.macro, `Macro ${count - 1}`);
+});
+
+test('unclosed and mismatched expressions: one problem each, the rest still read', () => {
+  const opens = '{{ '.repeat(20000);
+  const doc = parse(`${opens}\nSorry about that.`, 'handlebars');
+  assert.equal(doc.problems.length, 20000);
+  assert.ok(doc.sentences.some((s) => s.text === 'Sorry about that.'));
+  for (const text of ['Hi {{', 'Hi {{{', 'Hi {%', 'Hi {{!--', '{{#if a}}', '{{/if}}', '{% endif %}', '{{else}}']) {
+    const broken = parse(text, 'handlebars');
+    assert.equal(broken.problems.length, 1, text);
+    assert.ok(broken.problems[0].end <= text.length && broken.problems[0].start >= 0, text);
+  }
+});
+
+test('pathological Markdown: nested containers, unclosed constructs', () => {
+  for (const text of ['- '.repeat(10000) + 'x', '> '.repeat(10000) + 'x', '<!-- '.repeat(20000), '`a '.repeat(20000), '[a '.repeat(20000) + ']'.repeat(20000), '[a](b '.repeat(20000), '\u0000\uD800\uFFFF'.repeat(1000)]) {
+    const doc = parse(text);
+    assert.equal(doc.prose.length, text.length);
+  }
+});

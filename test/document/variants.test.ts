@@ -1,0 +1,65 @@
+// Macro-level rules judge every rendered variant and every macro of a library.
+
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findingsOf } from '../support/lint';
+
+test('a weak apology inside {{#if}} is found and located', () => {
+  const text = 'Hi there,\n\n{{#if ticket.late}}Sorry for any inconvenience.{{/if}} I understand how annoying a late parcel is.\n';
+  const [finding] = findingsOf(text, 'weak-apology');
+  assert.equal(text.slice(finding.start, finding.end), 'Sorry for any inconvenience');
+});
+
+test('an acknowledgement in one branch only: the other branch\'s variant is reported at that branch, with its condition', () => {
+  const text = [
+    'Hi {{customer.first_name | default: "there"}},',
+    '',
+    'Your parcel arrived late and damaged.',
+    '',
+    '{{#if ticket.vip}}',
+    'I understand how frustrating that is.',
+    '{{else}}',
+    'We will look into it.',
+    '{{/if}}',
+    '',
+    "I've sent a replacement today.",
+    '',
+  ].join('\n');
+  const findings = findingsOf(text, 'missing-acknowledgement', 'handlebars');
+  assert.equal(findings.length, 1);
+  assert.equal(text.slice(findings[0].start, findings[0].end), '{{else}}');
+  assert.equal(findings[0].condition, 'when ticket.vip is not set');
+  assert.match(findings[0].message, /when ticket\.vip is not set/);
+});
+
+test('a library: each macro is judged on its own and reported once at its heading', () => {
+  const text = [
+    '# Shipping macros',
+    '',
+    '## Damaged parcel',
+    '',
+    'Hi there,',
+    '',
+    "I understand how frustrating a damaged parcel is. I've sent a replacement today.",
+    '',
+    '## Late refund',
+    '',
+    'Hi there,',
+    '',
+    "Your refund is late and the parcel was damaged. I've sent the refund today.",
+    '',
+    '## Opening hours',
+    '<!-- rapport: informational -->',
+    '',
+    'Our team answers from 9 to 5. Late replies are answered the next morning, and refunds take a day.',
+    '',
+  ].join('\r\n');
+  const findings = findingsOf(text, 'missing-acknowledgement');
+  assert.deepEqual(findings.map((f) => [text.slice(f.start, f.end), f.macro]), [['Late refund', 'Late refund']]);
+});
+
+test('front matter can mark a whole macro informational', () => {
+  const body = 'Your refund is late and the parcel was damaged. The refund was sent today.\n';
+  assert.equal(findingsOf(body, 'missing-acknowledgement').length, 1);
+  assert.equal(findingsOf(`---\ntitle: Refund status\nrapport:\n  informational: true\n---\n${body}`, 'missing-acknowledgement').length, 0);
+});
