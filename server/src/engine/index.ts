@@ -61,26 +61,33 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   const fileRules = doc.units.length === 1 ? doc.units[0].meta.rules : undefined;
   const findings: Finding[] = [];
 
+  const active: Array<{ rule: Rule; severity: Severity; context: RuleContext }> = [];
   for (const rule of rules) {
     const { severity, options } = resolveRule(rule, settings, fileRules);
-    if (severity === 'off') continue;
-    const context: RuleContext = { doc, settings, options };
+    if (severity !== 'off') active.push({ rule, severity, context: { doc, settings, options } });
+  }
 
+  // Each rule's reports keep their order (document, sentences, variants), and the final sort
+  // orders different rules, so the sentence checks run sentence by sentence: every rule asks
+  // about the same sentence in turn, and shared sentence facts are found while they are at hand.
+  for (const { rule, severity, context } of active) {
     if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) findings.push(toFinding(rule, severity, report));
-    if (rule.checkSentence) {
-      for (const sentence of doc.sentences) {
-        const result = rule.checkSentence(sentence, context);
-        if (result === undefined) continue;
-        for (const report of asArray(result)) findings.push(toFinding(rule, severity, report));
-      }
+  }
+  const sentenceRules = active.filter((a) => a.rule.checkSentence !== undefined);
+  for (const sentence of doc.sentences) {
+    for (const { rule, severity, context } of sentenceRules) {
+      const result = rule.checkSentence!(sentence, context);
+      if (result === undefined) continue;
+      for (const report of asArray(result)) findings.push(toFinding(rule, severity, report));
     }
-    if (rule.checkVariant) {
-      for (const unit of doc.units) {
-        const unitSeverity = unit.meta.rules ? resolveRule(rule, settings, unit.meta.rules).severity : severity;
-        if (unitSeverity === 'off') continue;
-        for (const merged of mergeVariants(rule, unit, context)) {
-          findings.push(toFinding(rule, unitSeverity, merged.report, merged.condition));
-        }
+  }
+  for (const { rule, severity, context } of active) {
+    if (!rule.checkVariant) continue;
+    for (const unit of doc.units) {
+      const unitSeverity = unit.meta.rules ? resolveRule(rule, settings, unit.meta.rules).severity : severity;
+      if (unitSeverity === 'off') continue;
+      for (const merged of mergeVariants(rule, unit, context)) {
+        findings.push(toFinding(rule, unitSeverity, merged.report, merged.condition));
       }
     }
   }

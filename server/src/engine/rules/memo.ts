@@ -11,13 +11,20 @@ type Slots = unknown[];
 let factCount = 0;
 const byText = new Map<string, Slots>();
 
+// The rules ask about one sentence after another: the last text's answers are kept at hand.
+let lastText: string | undefined;
+let lastSlots: Slots = [];
+
 function slotsOfText(text: string): Slots {
+  if (text === lastText) return lastSlots;
   let slots = byText.get(text);
   if (slots === undefined) {
     if (byText.size >= LIMIT) byText.clear();
     // Sized for every fact up front, so answering one never grows the array.
     byText.set(text, (slots = new Array(factCount)));
   }
+  lastText = text;
+  lastSlots = slots;
   return slots;
 }
 
