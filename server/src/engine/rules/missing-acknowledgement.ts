@@ -33,7 +33,7 @@ function answersProblemOf(variant: Variant, unit: MacroUnit): boolean {
 
 // Facts about one sentence's words, asked of the same sentence in every variant that renders it.
 /** Every system-notice phrase has one of these words, and a sentence break cannot fall inside a word. */
-const MAY_BE_NOTICE = /auto|reply/i;
+export const MAY_BE_NOTICE = /auto|reply/i;
 const mayBeNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text));
 const apologizesSincerely = sentenceFact((text: string) => APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text) && !SOFTENED_REFUSAL.test(text));
 /** The sentence names the customer's trouble or apologizes for it: that alone makes a problem reply. */

@@ -5,6 +5,7 @@ import { SYSTEM_NOTICE } from '../phrases/acknowledgement';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './memo';
+import { MAY_BE_NOTICE } from './missing-acknowledgement';
 
 /**
  * Whether the macro answers an upset customer: its front matter, its title, or
@@ -20,7 +21,8 @@ export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean
   return facts.some(showsUpset);
 }
 
-const isNotice = sentenceFact((text: string) => SYSTEM_NOTICE.test(text));
+/** Every notice phrase has "auto" or "reply" (MAY_BE_NOTICE): most sentences skip the long pattern. */
+const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
 const showsUpset = sentenceFact((text: string) => UPSET_SIGNALS.test(text));
 
 /**

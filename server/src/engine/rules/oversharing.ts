@@ -18,7 +18,8 @@ const isNarrativeText = sentenceFact((text: string): boolean => {
   FIRST_PERSON.lastIndex = 0;
   if (!FIRST_PERSON.test(text)) return false;
   if (ACTION.test(text)) return false;
-  if (!NARRATIVE_CUES.test(text) && !(PERSONAL_PAST.test(text) && !SECOND_PERSON.test(text))) return false;
+  // SECOND_PERSON first: it is cheap, and most sentences speak to the customer.
+  if (!NARRATIVE_CUES.test(text) && !(!SECOND_PERSON.test(text) && PERSONAL_PAST.test(text))) return false;
   FIRST_PERSON.lastIndex = 0;
   return (text.match(FIRST_PERSON)?.length ?? 0) >= 1;
 });
