@@ -1,20 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixed, flagged } from '../support/lint';
+import { findingsOf, fixed, flagged, assertExamples } from '../support/lint';
 import { fixtureSuite } from '../support/expectations';
 import { goodApologies, weakApologyPhrases } from '../../server/src/engine/phrases/weak-apology';
 
 const RULE = 'weak-apology';
 
 test('every phrase example is flagged once, and its fix gives the better text, which is clean', () => {
-  for (const phrase of weakApologyPhrases) {
-    assert.ok(phrase.examples.length > 0, `${phrase.id} has examples`);
-    for (const { bad, better } of phrase.examples) {
-      assert.equal(findingsOf(bad, RULE).length, 1, `${phrase.id}: expected one finding in ${bad}`);
-      assert.equal(fixed(bad, RULE), better, `${phrase.id}: fix of ${bad}`);
-      assert.deepEqual(flagged(better, RULE), [], `${phrase.id}: the better text is clean: ${better}`);
-    }
-  }
+  for (const phrase of weakApologyPhrases) assertExamples(RULE, phrase.examples, phrase.id);
 });
 
 test('every good apology in the phrase data is left alone', () => {
