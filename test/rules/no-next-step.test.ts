@@ -105,3 +105,10 @@ test('steps in a numbered list count as the plan', () => {
   const text = "I'm sorry to hear the sync failed.\n\n1. Sign out of the app.\n2. Sign back in with your work e-mail.\n";
   assert.deepEqual(findingsOf(text, RULE), []);
 });
+
+test('something already scheduled is a next step: "a replacement ships today"', () => {
+  for (const plan of ['A replacement ships today.', 'Your new card arrives on Thursday.', 'Your parcel is on its way.', 'Your refund is being processed.']) {
+    const text = `---\ntitle: Damaged item\n---\nHi {{customer.first_name}},\n\nI'm sorry to hear the mug arrived broken. ${plan}\n`;
+    assert.deepEqual(findingsOf(text, RULE), [], plan);
+  }
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsOf, fixed, flagged, assertExamples } from '../support/lint';
+import { applyFixes } from '../../server/src/engine';
 import { fixtureSuite } from '../support/expectations';
 import { goodApologies, weakApologyPhrases } from '../../server/src/engine/phrases/weak-apology';
 
@@ -116,4 +117,21 @@ test("the rule's own example: the bad text is flagged and the better text is cle
   assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
   assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
   assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
+});
+
+test('a second weak apology in the same reply is best removed: one apology is enough', () => {
+  const text = "Hi {{customer.first_name}},\n\nSorry 'bout that! We apologize for any inconvenience this may have caused.\n\nA replacement ships today.\n";
+  const [first, second] = findingsOf(text, RULE);
+  assert.match(first.fixes[0].title, /I apologize for/);
+  assert.match(second.fixes[0].title, /Remove this apology/);
+  const after = applyFixes(text, [first.fixes[0], second.fixes[0]]).text;
+  assert.equal(after, 'Hi {{customer.first_name}},\n\nI apologize for [[what went wrong]].\n\nA replacement ships today.\n');
+  assert.deepEqual(findingsOf(after, RULE), []);
+});
+
+test('an apology in the other branch of an if does not make this one redundant', () => {
+  const text = '{{#if vip}}\nI apologize for the delay.\n{{else}}\nSorry!\n{{/if}}\n';
+  const [finding] = findingsOf(text, RULE);
+  assert.ok(finding);
+  assert.doesNotMatch(finding.fixes[0].title, /Remove this apology/);
 });

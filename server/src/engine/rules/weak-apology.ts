@@ -58,11 +58,14 @@ export const weakApology: Rule = {
     if (phrase.fix === 'keep-object') trimmed = sentence.text.slice(match.index).replace(/[,;:(][\s\S]*$/, '').replace(/[\s.!?…]+$/, '');
     const start = sentence.start + match.index;
     const end = start + trimmed.length;
+    const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
+    // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
+    const removal = removalAfterEarlierApology(sentence, start, context);
     return {
       start,
       end,
       message: phrase.message.replace('{match}', context.doc.text.slice(start, end).replace(/\s+/g, ' ')),
-      fixes: fixesFor(phrase, sentence, match.index, match[0].length, context),
+      fixes: removal ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : fixes,
     };
   },
 
@@ -133,6 +136,69 @@ function fixesFor(phrase: ApologyPhrase, sentence: Sentence, index: number, leng
     default:
       return sentenceReplacements(sentence, start, end, context);
   }
+}
+
+/**
+ * A fix that deletes a weak apology standing alone as a sentence, offered when
+ * an earlier sentence of the same rendered reply already apologizes.
+ */
+function removalAfterEarlierApology(sentence: Sentence, start: number, context: RuleContext): Fix | undefined {
+  const text = context.doc.text;
+  // Only a sentence that is nothing but the apology can go whole.
+  if (start !== sentence.start || !/^[\s.!?…]*$/.test(sentence.text.slice(weakEnd(sentence) - sentence.start))) return undefined;
+  const sentences = context.doc.sentences;
+  let index = lowerBound(sentences, sentence.start);
+  if (sentences[index] !== sentence) return undefined;
+  const unit = context.doc.units.find((u) => sentence.start >= u.start && sentence.start < u.end);
+  for (index--; index >= 0 && (!unit || sentences[index].start >= unit.start); index--) {
+    const earlier = sentences[index];
+    if (!isApologyText(earlier.text) || !renderTogether(context, earlier.start, sentence.start)) continue;
+    // Delete the sentence and the spaces after it on its line.
+    let end = sentence.end;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, sentence.start)) && /^(?:\r?\n|$)/.test(text.slice(end))) {
+      // The apology is alone on its line: remove the line.
+      end = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end) + 1;
+      return { title: 'Remove this apology: the reply already apologizes once', preferred: true, edits: [{ start: lineStart, end, newText: '' }] };
+    }
+    // Last on its line: take the spaces before it instead, so no trailing space is left.
+    let from = sentence.start;
+    if (/^(?:\r?\n|$)/.test(text.slice(end))) {
+      end = sentence.end;
+      while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+    }
+    return { title: 'Remove this apology: the reply already apologizes once', preferred: true, edits: [{ start: from, end, newText: '' }] };
+  }
+  return undefined;
+}
+
+function weakEnd(sentence: Sentence): number {
+  const found = weakMatch(sentence);
+  return found ? sentence.start + found.match.index + found.match[0].length : sentence.start;
+}
+
+function lowerBound(sentences: readonly Sentence[], start: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Two offsets render in the same reply unless they sit in different branches of one block. */
+function renderTogether(context: RuleContext, a: number, b: number): boolean {
+  for (const block of context.doc.blocks) {
+    if (a < block.start || b >= block.end) continue;
+    const branchOf = (offset: number) => block.branches.findIndex((br) => offset >= br.content.start && offset < br.content.end);
+    const first = branchOf(a);
+    const second = branchOf(b);
+    if (first >= 0 && second >= 0 && first !== second) return false;
+  }
+  return true;
 }
 
 /**
