@@ -175,7 +175,7 @@ test('Rapport in a real VS Code workbench (code-server + Chromium)', { timeout: 
       .catch(async () => assert.fail(`the editor text did not change as expected:\n${await workbench.editorText()}`));
     const text = (await workbench.editorText()).replace(/\s+/g, ' ');
     assert.match(text, /I apologize for .*Your order left our warehouse this morning\./, 'the rest of the sentence is kept');
-    assert.match(text, /Hi \{\{customer\.first_name\}\},/, 'the placeholder is untouched');
+    assert.match(text, /Hi \{\{customer\.first_name \| default: "there"\}\},/, 'the placeholder is untouched');
     await page().keyboard.press('Escape');
     const rows = await waitForProblems((all) => !all.some((row) => row.file === PROBLEM_FILE && /weak-apology/.test(row.text))).catch(
       async () => assert.fail(`the weak-apology warning stayed after the fix:\n${describe(await problems())}`),

@@ -119,14 +119,25 @@ test("the rule's own example: the bad text is flagged and the better text is cle
   assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
 });
 
-test('a second weak apology in the same reply is best removed: one apology is enough', () => {
-  const text = "Hi {{customer.first_name}},\n\nSorry 'bout that! We apologize for any inconvenience this may have caused.\n\nA replacement ships today.\n";
+test('after a sound apology, a second weak one is best removed; never unattended', () => {
+  const text = "Hi {{customer.first_name}},\n\nI apologize for the delay. Sorry for any inconvenience.\n\nA replacement ships today.\n";
+  const [finding] = findingsOf(text, RULE);
+  const removal = finding.fixes[0];
+  assert.match(removal.title, /Remove this apology/);
+  assert.equal(removal.needsInput, true, 'deleting a sentence is the author\'s call');
+  const after = applyFixes(text, [removal]).text;
+  assert.equal(after, 'Hi {{customer.first_name}},\n\nI apologize for the delay.\n\nA replacement ships today.\n');
+  assert.deepEqual(findingsOf(after, RULE), []);
+});
+
+test('after a weak apology, removing the second is offered last: rewriting the first may be better', () => {
+  const text = "Sorry 'bout that! We apologize for any inconvenience this may have caused.\n";
   const [first, second] = findingsOf(text, RULE);
   assert.match(first.fixes[0].title, /I apologize for/);
-  assert.match(second.fixes[0].title, /Remove this apology/);
-  const after = applyFixes(text, [first.fixes[0], second.fixes[0]]).text;
-  assert.equal(after, 'Hi {{customer.first_name}},\n\nI apologize for [[what went wrong]].\n\nA replacement ships today.\n');
-  assert.deepEqual(findingsOf(after, RULE), []);
+  const removal = second.fixes[second.fixes.length - 1];
+  assert.match(removal.title, /Remove this apology/);
+  assert.notEqual(removal.preferred, true);
+  assert.equal(applyFixes(text, [first.fixes[0], removal]).text, 'I apologize for [[what went wrong]].\n');
 });
 
 test('an apology in the other branch of an if does not make this one redundant', () => {

@@ -57,7 +57,7 @@ export function formatText(run: RunSummary): string {
     for (const f of r.findings) {
       const p = f.range.start;
       out.push(`${r.file}:${p.line + 1}:${p.character + 1}  ${f.severity.padEnd(7)}  ${f.message}${macroNote(f)}  [${f.rule}]`);
-      for (const fix of f.fixes) out.push(`    fix${fix.needsInput ? ' (needs your words)' : ''}: ${fix.title}`);
+      for (const fix of f.fixes) out.push(`    fix${fix.needsInput ? ' (needs you)' : ''}: ${fix.title}`);
     }
   }
   const checked = run.results.filter((r) => !r.notice && !r.error).length;

@@ -21,8 +21,9 @@ export interface Fix {
   /** The fix an editor should offer first (and apply on "fix all"). */
   preferred?: boolean;
   /**
-   * The fix leaves a fill-in the author must complete (see FILL_IN in
-   * fill-in.ts). Such fixes are never applied unattended.
+   * The fix needs the author: it leaves a fill-in to complete (see
+   * fill-in.ts; set automatically), or it deletes words the author should
+   * confirm. Such fixes are never applied unattended (fix-all, --fix).
    */
   needsInput?: boolean;
 }

@@ -60,12 +60,13 @@ export const weakApology: Rule = {
     const end = start + trimmed.length;
     const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
     // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
+    // It comes first only after a sound apology; after a weak one, rewriting that one may be the better choice.
     const removal = removalAfterEarlierApology(sentence, start, context);
     return {
       start,
       end,
       message: phrase.message.replace('{match}', context.doc.text.slice(start, end).replace(/\s+/g, ' ')),
-      fixes: removal ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : fixes,
+      fixes: !removal ? fixes : removal.preferred ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : [...fixes, removal],
     };
   },
 
@@ -153,6 +154,8 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
   for (index--; index >= 0 && (!unit || sentences[index].start >= unit.start); index--) {
     const earlier = sentences[index];
     if (!isApologyText(earlier.text) || !renderTogether(context, earlier.start, sentence.start)) continue;
+    // Deleting a sentence is the author's call: offered first when the earlier apology is sound, never applied unattended.
+    const preferred = !weakMatchOf(earlier.text);
     // Delete the sentence and the spaces after it on its line.
     let end = sentence.end;
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
@@ -160,7 +163,7 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
     if (/^[ \t]*$/.test(text.slice(lineStart, sentence.start)) && /^(?:\r?\n|$)/.test(text.slice(end))) {
       // The apology is alone on its line: remove the line.
       end = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end) + 1;
-      return { title: 'Remove this apology: the reply already apologizes once', preferred: true, edits: [{ start: lineStart, end, newText: '' }] };
+      return { title: 'Remove this apology: the reply already apologizes once', preferred, needsInput: true, edits: [{ start: lineStart, end, newText: '' }] };
     }
     // Last on its line: take the spaces before it instead, so no trailing space is left.
     let from = sentence.start;
@@ -168,7 +171,7 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
       end = sentence.end;
       while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
     }
-    return { title: 'Remove this apology: the reply already apologizes once', preferred: true, edits: [{ start: from, end, newText: '' }] };
+    return { title: 'Remove this apology: the reply already apologizes once', preferred, needsInput: true, edits: [{ start: from, end, newText: '' }] };
   }
   return undefined;
 }
