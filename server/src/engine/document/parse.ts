@@ -272,7 +272,7 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
       cursor = end;
     }
     local += doc.prose.slice(cursor, zone.end);
-    const sentences = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + zone.start, end: s.end + zone.start, text: s.text }));
+    const sentences = splitSentences(local, 0, local.length, zone.start);
     splits.set(key, sentences);
     return sentences;
   };

@@ -41,6 +41,9 @@ function startsUpper(prose: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
+/** Lengths of the abbreviations above: a word of another length ends its sentence without a look-up. */
+const ABBREVIATION_LENGTHS = new Set([...ABBREVIATIONS].map((a) => a.length));
+
 function endsAbbreviation(prose: string, dot: number, start: number): boolean {
   let i = dot - 1;
   while (i >= start && dot - i <= 8) {
@@ -48,38 +51,46 @@ function endsAbbreviation(prose: string, dot: number, start: number): boolean {
     if (!isAsciiLetter(c) && c !== 46) break;
     i--;
   }
-  if (dot - i > 8) return false;
+  if (dot - i > 8 || !ABBREVIATION_LENGTHS.has(dot - i - 1)) return false;
   return ABBREVIATIONS.has(prose.slice(i + 1, dot).toLowerCase());
 }
 
-export function splitSentences(prose: string, from: number, to: number): Sentence[] {
+/**
+ * The sentences of prose[from, to). `offset` is added to every position (a
+ * piece of prose cut out of a longer text reports positions in that text).
+ * Runs of word characters and of plain spaces are skipped in tight loops;
+ * state lives in locals (no closure), as this reads every character of the file.
+ */
+export function splitSentences(prose: string, from: number, to: number, offset = 0): Sentence[] {
   const sentences: Sentence[] = [];
   let start = -1;
   let lastNonSpace = -1;
   let words = 0;
   /** Whether the current sentence started on the current line. */
   let startedOnLine = false;
-  const push = (end: number) => {
-    if (start >= 0 && end > start) sentences.push({ start, end, text: prose.slice(start, end) });
-    start = -1;
-  };
-  for (let i = from; i < to; i++) {
+  let end = -1;
+  let i = from;
+  while (i < to) {
     const c = prose.charCodeAt(i);
     const kind = CLASSES[c];
     if (kind === 0) {
-      // The common case: a character inside a word.
+      // The common case: a run of characters inside a word.
       if (start < 0) {
         start = i;
         words = 0;
         startedOnLine = true;
       }
       if (i === start || (CLASSES[prose.charCodeAt(i - 1)] & SPACE) !== 0) words++;
-      lastNonSpace = i;
+      i++;
+      while (i < to && CLASSES[prose.charCodeAt(i)] === 0) i++;
+      lastNonSpace = i - 1;
       continue;
     }
     if (kind & SPACE) {
+      end = -1;
       if (c === PARAGRAPH_MARK) {
-        push(lastNonSpace + 1);
+        end = lastNonSpace + 1;
+        i++;
       } else if (c === 10 || c === 13) {
         let j = i + 1;
         if (c === 13 && prose.charCodeAt(j) === 10) j++;
@@ -87,12 +98,19 @@ export function splitSentences(prose: string, from: number, to: number): Sentenc
         while (k < to && (prose.charCodeAt(k) === 32 || prose.charCodeAt(k) === 9)) k++;
         const next = prose.charCodeAt(k);
         if (k >= to || next === 10 || next === 13 || next === PARAGRAPH_MARK) {
-          push(lastNonSpace + 1); // a blank line ends the paragraph
+          end = lastNonSpace + 1; // a blank line ends the paragraph
         } else if (start >= 0 && startedOnLine && words <= SHORT_LINE_WORDS && startsUpper(prose, k)) {
-          push(lastNonSpace + 1); // a greeting or sign-off line
+          end = lastNonSpace + 1; // a greeting or sign-off line
         }
         startedOnLine = false;
-        i = j - 1;
+        i = j;
+      } else {
+        i++;
+        while (i < to && prose.charCodeAt(i) === 32) i++;
+      }
+      if (end >= 0) {
+        if (start >= 0 && end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
+        start = -1;
       }
       continue;
     }
@@ -106,14 +124,17 @@ export function splitSentences(prose: string, from: number, to: number): Sentenc
     if (kind & TERMINAL) {
       let j = i + 1;
       while (j < to && (CLASSES[prose.charCodeAt(j)] & CLOSER) !== 0) j++;
-      if (j >= to || isSpace(prose.charCodeAt(j))) {
-        if (c === 46 && j === i + 1 && endsAbbreviation(prose, i, start)) continue;
+      if ((j >= to || isSpace(prose.charCodeAt(j))) && !(c === 46 && j === i + 1 && endsAbbreviation(prose, i, start))) {
         lastNonSpace = j - 1;
-        i = j - 1;
-        push(j);
+        if (j > start) sentences.push({ start: start + offset, end: j + offset, text: prose.slice(start, j) });
+        start = -1;
+        i = j;
+        continue;
       }
     }
+    i++;
   }
-  push(lastNonSpace + 1);
+  end = lastNonSpace + 1;
+  if (start >= 0 && end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
   return sentences;
 }
