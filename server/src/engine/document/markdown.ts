@@ -568,6 +568,10 @@ const INLINE_HTML = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG}|<!--(?:>|->|[\\s\\S
 /** Bare URLs and e-mail addresses (GFM's extended autolinks) read as values. */
 export const BARE_LINK = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>]*[^\s<>?!.,:*_~'")\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
 
+/** ASCII characters that may start inline syntax in maskInline: \ ` < ! [ ] * _ ~ */
+const INLINE_SPECIAL = new Uint8Array(128);
+for (const ch of '\\`<![]*_~') INLINE_SPECIAL[ch.charCodeAt(0)] = 1;
+
 interface Opener {
   at: number;
   image: boolean;
@@ -579,7 +583,7 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
   // Backtick runs by length, for linear code-span matching.
   const openers: Opener[] = [];
   let runsByLength: Map<number, number[]> | undefined;
-  const runCursor = new Map<number, number>();
+  let runCursor: Map<number, number> | undefined;
   const codeSpanEnd = (at: number, length: number): number => {
     if (!runsByLength) {
       runsByLength = new Map();
@@ -598,6 +602,7 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
     }
     const list = runsByLength.get(length);
     if (!list) return -1;
+    runCursor ??= new Map();
     let k = runCursor.get(length) ?? 0;
     while (k < list.length && list[k] <= at) k++;
     runCursor.set(length, k);
@@ -607,6 +612,16 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
   let i = from;
   while (i < to) {
     const c = src.charCodeAt(i);
+    if (c >= 128 || INLINE_SPECIAL[c] === 0) {
+      // Plain text: jump to the next character that may start inline syntax.
+      i++;
+      while (i < to) {
+        const d = src.charCodeAt(i);
+        if (d < 128 && INLINE_SPECIAL[d] !== 0) break;
+        i++;
+      }
+      continue;
+    }
     if (c === 92 /* \ */) {
       const next = src.charAt(i + 1);
       if (i + 1 < to && ASCII_PUNCTUATION.test(next)) {
@@ -708,9 +723,20 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
   while ((m = BARE_LINK.exec(current))) mask.value(from + m.index, from + m.index + m[0].length);
 }
 
+/**
+ * Whether [from, to) holds what every bare link needs: an @, "://", "mailto:" or "www.". The mask
+ * only ever turns characters into spaces, X's and paragraph marks, so what the masked text holds
+ * the source holds at the same place. One pass over char codes, no copy.
+ */
 function mayHoldBareLink(src: string, from: number, to: number): boolean {
-  const range = src.slice(from, to);
-  return range.includes('@') || range.includes(':') || range.includes('www.');
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 64 /* @ */) return true;
+    if (c === 58 /* : */ && i + 2 < to && src.charCodeAt(i + 1) === 47 && src.charCodeAt(i + 2) === 47) return true;
+    if (c === 58 && i >= from + 6 && src.startsWith('mailto', i - 6)) return true;
+    if (c === 46 /* . */ && i >= from + 3 && src.startsWith('www', i - 3)) return true;
+  }
+  return false;
 }
 
 function isWordChar(ch: string): boolean {
