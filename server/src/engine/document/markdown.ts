@@ -568,9 +568,12 @@ const INLINE_HTML = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG}|<!--(?:>|->|[\\s\\S
 /** Bare URLs and e-mail addresses (GFM's extended autolinks) read as values. */
 export const BARE_LINK = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>]*[^\s<>?!.,:*_~'")\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
 
-/** ASCII characters that may start inline syntax in maskInline: \ ` < ! [ ] * _ ~ */
-const INLINE_SPECIAL = new Uint8Array(128);
-for (const ch of '\\`<![]*_~') INLINE_SPECIAL[ch.charCodeAt(0)] = 1;
+/** ASCII characters maskInline stops at: those that may start inline syntax (\ ` < ! [ ] * _ ~) and those every bare link holds (@ : .). */
+const INLINE_SYNTAX = 1;
+const LINK_HINT = 2;
+const INLINE_CHAR = new Uint8Array(128);
+for (const ch of '\\`<![]*_~') INLINE_CHAR[ch.charCodeAt(0)] = INLINE_SYNTAX;
+for (const ch of '@:.') INLINE_CHAR[ch.charCodeAt(0)] = LINK_HINT;
 
 interface Opener {
   at: number;
@@ -609,22 +612,32 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
     return k < list.length ? list[k] : -1;
   };
 
+  /** Whether the range may hold a bare link (see bareLinkHintAt), noted on the way through. */
+  let linkHint = false;
   let i = from;
   while (i < to) {
     const c = src.charCodeAt(i);
-    if (c >= 128 || INLINE_SPECIAL[c] === 0) {
-      // Plain text: jump to the next character that may start inline syntax.
+    const kind = c < 128 ? INLINE_CHAR[c] : 0;
+    if (kind === 0) {
+      // Plain text: jump to the next character that may start inline syntax or a bare link.
       i++;
       while (i < to) {
         const d = src.charCodeAt(i);
-        if (d < 128 && INLINE_SPECIAL[d] !== 0) break;
+        if (d < 128 && INLINE_CHAR[d] !== 0) break;
         i++;
       }
+      continue;
+    }
+    if (kind === LINK_HINT) {
+      if (!linkHint && bareLinkHintAt(src, i, from, to)) linkHint = true;
+      i++;
       continue;
     }
     if (c === 92 /* \ */) {
       const next = src.charAt(i + 1);
       if (i + 1 < to && ASCII_PUNCTUATION.test(next)) {
+        // The escaped character stays in the prose: it may be part of a bare link.
+        if (!linkHint && bareLinkHintAt(src, i + 1, from, to)) linkHint = true;
         mask.hide(i, i + 1);
         i += 2;
         continue;
@@ -716,7 +729,7 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
   }
 
   // Bare links: read from the masked text of this range (code and HTML already gone).
-  if (!mayHoldBareLink(src, from, to)) return;
+  if (!linkHint) return;
   const current = mask.read(from, to);
   BARE_LINK.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -724,18 +737,17 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
 }
 
 /**
- * Whether [from, to) holds what every bare link needs: an @, "://", "mailto:" or "www.". The mask
- * only ever turns characters into spaces, X's and paragraph marks, so what the masked text holds
- * the source holds at the same place. One pass over char codes, no copy.
+ * Whether the character at `i` is where a bare link may show: an @, or the colon of "://" or
+ * "mailto:", or the dot of "www.", all inside [from, to). Every bare link holds one. The mask only
+ * ever turns characters into spaces, X's and paragraph marks, so what the masked text holds the
+ * source holds at the same place; maskInline visits every character of the range that stays in the
+ * prose, so the source is enough to rule a range out without decoding the mask.
  */
-function mayHoldBareLink(src: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 64 /* @ */) return true;
-    if (c === 58 /* : */ && i + 2 < to && src.charCodeAt(i + 1) === 47 && src.charCodeAt(i + 2) === 47) return true;
-    if (c === 58 && i >= from + 6 && src.startsWith('mailto', i - 6)) return true;
-    if (c === 46 /* . */ && i >= from + 3 && src.startsWith('www', i - 3)) return true;
-  }
+function bareLinkHintAt(src: string, i: number, from: number, to: number): boolean {
+  const c = src.charCodeAt(i);
+  if (c === 64 /* @ */) return true;
+  if (c === 58 /* : */) return (i + 2 < to && src.charCodeAt(i + 1) === 47 && src.charCodeAt(i + 2) === 47) || (i >= from + 6 && src.startsWith('mailto', i - 6));
+  if (c === 46 /* . */) return i >= from + 3 && src.charCodeAt(i - 1) === 119 && src.startsWith('www', i - 3);
   return false;
 }
 
