@@ -254,6 +254,8 @@ function zonesOf(top: BranchBlock[], unitSentences: Sentence[], range: OffsetRan
   return zones;
 }
 
+const byStart = (a: OffsetRange, b: OffsetRange) => a.start - b.start;
+
 /** prose[start, end) with everything but line breaks turned into spaces. */
 function blanked(prose: string, start: number, end: number): string {
   let out = '';
@@ -271,13 +273,15 @@ function blanked(prose: string, start: number, end: number): string {
 
 function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[]): Variant[] {
   const top = blocks.filter((b) => !b.nested);
-  const tagRanges = blocks.flatMap((b) => b.branches.map((br) => br.tag));
+  const tagRanges: OffsetRange[] = [];
+  for (const block of blocks) for (const branch of block.branches) if (branch.tag.end > branch.tag.start) tagRanges.push(branch.tag);
   const zones = zonesOf(top, unitSentences, range);
   // Each zone is split once per distinct way it renders, not once per variant.
   const splits = new Map<string, Sentence[]>();
 
   const splitZone = (zone: OffsetRange, inZone: OffsetRange[]): Sentence[] => {
-    const key = `${zone.start}:${inZone.map((r) => `${r.start}-${r.end}`).join(',')}`;
+    let key = `${zone.start}:`;
+    for (const r of inZone) key += `${r.start}-${r.end},`;
     const cached = splits.get(key);
     if (cached) return cached;
     let local = '';
@@ -296,7 +300,10 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
   };
 
   return choicesOf(top, 0).map((choice) => {
-    const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+    const blanks: OffsetRange[] = [];
+    for (const range of choice.excluded) if (range.end > range.start) blanks.push(range);
+    for (const range of tagRanges) blanks.push(range);
+    blanks.sort(byStart);
     const sentences: Sentence[] = [];
     let k = 0;
     let b = 0;
