@@ -54,6 +54,11 @@ export class Mask {
     this.markBreak(at);
   }
 
+  /** The masked text's UTF-16 code units, for readers that go character by character. Do not write into it. */
+  get codeUnits(): Uint16Array {
+    return this.codes;
+  }
+
   read(start: number, end: number): string {
     return decode(this.codes.subarray(start, end), this.plain);
   }

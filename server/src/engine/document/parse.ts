@@ -69,7 +69,7 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   const fileMeta = readMeta(doc.frontMatter?.data ?? {});
   const libraryMode = (fileMeta.library as Settings['library']) ?? settings.library ?? 'auto';
   // Sentences never cross a heading (it is hidden behind a paragraph mark), so one split serves the file and its units.
-  doc.sentences = splitSentences(prose, 0, prose.length);
+  doc.sentences = splitSentences(prose, 0, prose.length, 0, mask.codeUnits);
   doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom, comments);
   return doc;
 }

@@ -58,10 +58,12 @@ function endsAbbreviation(prose: string, dot: number, start: number): boolean {
 /**
  * The sentences of prose[from, to). `offset` is added to every position (a
  * piece of prose cut out of a longer text reports positions in that text).
- * Runs of word characters and of plain spaces are skipped in tight loops;
- * state lives in locals (no closure), as this reads every character of the file.
+ * `codes` are prose's UTF-16 code units (the mask's, when the caller has them):
+ * reading a typed array is cheaper than charCodeAt. Runs of word characters
+ * and of plain spaces are skipped in tight loops; state lives in locals (no
+ * closure), as this reads every character of the file.
  */
-export function splitSentences(prose: string, from: number, to: number, offset = 0): Sentence[] {
+export function splitSentences(prose: string, from: number, to: number, offset = 0, codes: Uint16Array = codeUnits(prose)): Sentence[] {
   const sentences: Sentence[] = [];
   let start = -1;
   let lastNonSpace = -1;
@@ -71,7 +73,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
   let end = -1;
   let i = from;
   while (i < to) {
-    const c = prose.charCodeAt(i);
+    const c = codes[i];
     const kind = CLASSES[c];
     if (kind === 0) {
       // The common case: a run of characters inside a word.
@@ -80,9 +82,9 @@ export function splitSentences(prose: string, from: number, to: number, offset =
         words = 0;
         startedOnLine = true;
       }
-      if (i === start || (CLASSES[prose.charCodeAt(i - 1)] & SPACE) !== 0) words++;
+      if (i === start || (CLASSES[codes[i - 1]] & SPACE) !== 0) words++;
       i++;
-      while (i < to && CLASSES[prose.charCodeAt(i)] === 0) i++;
+      while (i < to && CLASSES[codes[i]] === 0) i++;
       lastNonSpace = i - 1;
       continue;
     }
@@ -93,10 +95,10 @@ export function splitSentences(prose: string, from: number, to: number, offset =
         i++;
       } else if (c === 10 || c === 13) {
         let j = i + 1;
-        if (c === 13 && prose.charCodeAt(j) === 10) j++;
+        if (c === 13 && j < codes.length && codes[j] === 10) j++;
         let k = j;
-        while (k < to && (prose.charCodeAt(k) === 32 || prose.charCodeAt(k) === 9)) k++;
-        const next = prose.charCodeAt(k);
+        while (k < to && (codes[k] === 32 || codes[k] === 9)) k++;
+        const next = k < to ? codes[k] : -1;
         if (k >= to || next === 10 || next === 13 || next === PARAGRAPH_MARK) {
           end = lastNonSpace + 1; // a blank line ends the paragraph
         } else if (start >= 0 && startedOnLine && words <= SHORT_LINE_WORDS && startsUpper(prose, k)) {
@@ -106,7 +108,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
         i = j;
       } else {
         i++;
-        while (i < to && prose.charCodeAt(i) === 32) i++;
+        while (i < to && codes[i] === 32) i++;
       }
       if (end >= 0) {
         if (start >= 0 && end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
@@ -119,12 +121,12 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       words = 0;
       startedOnLine = true;
     }
-    if (i === start || isSpace(prose.charCodeAt(i - 1))) words++;
+    if (i === start || isSpace(codes[i - 1])) words++;
     lastNonSpace = i;
     if (kind & TERMINAL) {
       let j = i + 1;
-      while (j < to && (CLASSES[prose.charCodeAt(j)] & CLOSER) !== 0) j++;
-      if ((j >= to || isSpace(prose.charCodeAt(j))) && !(c === 46 && j === i + 1 && endsAbbreviation(prose, i, start))) {
+      while (j < to && (CLASSES[codes[j]] & CLOSER) !== 0) j++;
+      if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === i + 1 && endsAbbreviation(prose, i, start))) {
         lastNonSpace = j - 1;
         if (j > start) sentences.push({ start: start + offset, end: j + offset, text: prose.slice(start, j) });
         start = -1;
@@ -137,4 +139,10 @@ export function splitSentences(prose: string, from: number, to: number, offset =
   end = lastNonSpace + 1;
   if (start >= 0 && end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
   return sentences;
+}
+
+function codeUnits(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
 }
