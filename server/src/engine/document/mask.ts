@@ -97,11 +97,18 @@ const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
- * The string of the codes. Without surrogates (hiding and masking never write one) Node's Buffer
- * copies the code units straight into a string, several times faster than the TextDecoder, which
- * is kept for text with surrogates so that a lone one still becomes U+FFFD.
+ * The string of the codes. Without surrogates (hiding and masking never write one) they are copied
+ * straight into a string (through Node's Buffer: several times faster than the TextDecoder, which
+ * is kept for text with surrogates so that a lone one still becomes U+FFFD).
  */
 function decode(codes: Uint16Array, plain: boolean): string {
-  if (plain && typeof Buffer !== 'undefined') return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
-  return UTF16.decode(codes);
+  return plain ? stringOfCodes(codes) : UTF16.decode(codes);
+}
+
+/** The string of these code units exactly as they are (a lone surrogate stays one). */
+export function stringOfCodes(codes: Uint16Array): string {
+  if (typeof Buffer !== 'undefined') return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+  let text = '';
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.subarray(i, i + 4096));
+  return text;
 }

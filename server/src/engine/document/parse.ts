@@ -4,7 +4,7 @@
 
 import type { Settings, OffsetRange } from '../types';
 import { LineIndex } from '../text';
-import { Mask } from './mask';
+import { Mask, stringOfCodes } from './mask';
 import { readFrontMatter } from './front-matter';
 import { scanMarkdown, type Heading } from './markdown';
 import { scanTemplates } from './templates';
@@ -256,21 +256,6 @@ function zonesOf(top: BranchBlock[], unitSentences: Sentence[], range: OffsetRan
 
 const byStart = (a: OffsetRange, b: OffsetRange) => a.start - b.start;
 
-/** prose[start, end) with everything but line breaks turned into spaces. */
-function blanked(prose: string, start: number, end: number): string {
-  let out = '';
-  let run = start;
-  for (let i = start; i < end; i++) {
-    const c = prose.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    if (i > run) out += ' '.repeat(i - run);
-    out += prose[i];
-    run = i + 1;
-  }
-  if (end > run) out += ' '.repeat(end - run);
-  return out;
-}
-
 function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[]): Variant[] {
   const top = blocks.filter((b) => !b.nested);
   const tagRanges: OffsetRange[] = [];
@@ -284,17 +269,16 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
     for (const r of inZone) key += `${r.start}-${r.end},`;
     const cached = splits.get(key);
     if (cached) return cached;
-    let local = '';
-    let cursor = zone.start;
+    // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
+    const prose = doc.prose;
+    const length = zone.end - zone.start;
+    const codes = new Uint16Array(length);
+    for (let i = 0; i < length; i++) codes[i] = prose.charCodeAt(zone.start + i);
     for (const blank of inZone) {
-      const start = Math.max(blank.start, cursor);
-      const end = Math.min(blank.end, zone.end);
-      if (end <= start) continue;
-      local += doc.prose.slice(cursor, start) + blanked(doc.prose, start, end);
-      cursor = end;
+      const end = Math.min(blank.end, zone.end) - zone.start;
+      for (let i = Math.max(blank.start, zone.start) - zone.start; i < end; i++) if (codes[i] !== 10 && codes[i] !== 13) codes[i] = 32;
     }
-    local += doc.prose.slice(cursor, zone.end);
-    const sentences = splitSentences(local, 0, local.length, zone.start);
+    const sentences = splitSentences(stringOfCodes(codes), 0, length, zone.start, codes);
     splits.set(key, sentences);
     return sentences;
   };
