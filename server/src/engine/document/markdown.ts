@@ -101,7 +101,9 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   }
 
   // The block structure is read from the text as the templates left it (their expressions are values or blanks).
-  const src = options.tags && options.tags.length > 0 ? mask.toStringWith(options.tags, TAG_MARK) : mask.toString();
+  // Its code units too: scanning loops read a typed array faster than charCodeAt (the same values
+  // but where a lone surrogate reads U+FFFD in the string, and both are beyond ASCII).
+  const { text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK);
   const containers: Container[] = [];
   let leaf: Leaf | undefined;
   const paragraphs: OffsetRange[] = [];
@@ -241,7 +243,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
 
   let lineStart = from;
   while (lineStart <= src.length) {
-    let newline = src.indexOf('\n', lineStart);
+    let newline = srcCodes.indexOf(10, lineStart);
     if (newline < 0) newline = src.length;
     lineEnd = newline > lineStart && src.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
     pos = lineStart;
@@ -485,10 +487,10 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   closeLeaf();
 
   // Inline constructs, now that every reference definition is known.
-  for (const paragraph of paragraphs) maskInline(src, paragraph.start, paragraph.end, mask, references, scan);
+  for (const paragraph of paragraphs) maskInline(src, srcCodes, paragraph.start, paragraph.end, mask, references, scan);
   for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
   for (const row of tableRows) {
-    maskInline(src, row.start, row.end, mask, references, scan);
+    maskInline(src, srcCodes, row.start, row.end, mask, references, scan);
     maskTableRow(src, row, mask);
   }
   scan.htmlComments.sort((a, b) => a.start - b.start);
@@ -582,7 +584,7 @@ interface Opener {
 }
 
 /** Masks the inline syntax of one paragraph (or table row): code spans, autolinks, HTML, link destinations, escapes, emphasis. */
-function maskInline(src: string, from: number, to: number, mask: Mask, references: Set<string>, scan: MarkdownScan): void {
+function maskInline(src: string, codes: Uint16Array, from: number, to: number, mask: Mask, references: Set<string>, scan: MarkdownScan): void {
   // Backtick runs by length, for linear code-span matching.
   const openers: Opener[] = [];
   let runsByLength: Map<number, number[]> | undefined;
@@ -616,13 +618,13 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
   let linkHint = false;
   let i = from;
   while (i < to) {
-    const c = src.charCodeAt(i);
+    const c = codes[i];
     const kind = c < 128 ? INLINE_CHAR[c] : 0;
     if (kind === 0) {
       // Plain text: jump to the next character that may start inline syntax or a bare link.
       i++;
       while (i < to) {
-        const d = src.charCodeAt(i);
+        const d = codes[i];
         if (d < 128 && INLINE_CHAR[d] !== 0) break;
         i++;
       }

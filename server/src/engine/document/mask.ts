@@ -63,8 +63,8 @@ export class Mask {
     return decode(this.codes.subarray(start, end), this.plain);
   }
 
-  /** The masked text with the given ranges (not their line breaks) shown as `code` instead. */
-  toStringWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): string {
+  /** A copy of the masked text with the given ranges (not their line breaks) shown as `code` instead: its code units and its string. */
+  snapshotWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): { codes: Uint16Array; text: string } {
     const copy = this.codes.slice();
     for (const range of ranges) {
       for (let i = range.start; i < range.end; i++) {
@@ -72,7 +72,7 @@ export class Mask {
         if (c !== 10 && c !== 13) copy[i] = code;
       }
     }
-    return decode(copy, this.plain);
+    return { codes: copy, text: decode(copy, this.plain) };
   }
 
   toString(): string {
