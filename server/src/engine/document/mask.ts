@@ -59,6 +59,11 @@ export class Mask {
     return this.codes;
   }
 
+  /** The code units, when the masked text's string holds exactly them (no surrogates); else undefined. Do not write into it. */
+  plainCodes(): Uint16Array | undefined {
+    return this.plain ? this.codes : undefined;
+  }
+
   read(start: number, end: number): string {
     return decode(this.codes.subarray(start, end), this.plain);
   }
