@@ -243,8 +243,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
 
   let lineStart = from;
   while (lineStart <= src.length) {
-    let newline = lineStart;
-    while (newline < srcCodes.length && srcCodes[newline] !== 10) newline++;
+    let newline = src.indexOf('\n', lineStart);
+    if (newline < 0) newline = src.length;
     lineEnd = newline > lineStart && src.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
     pos = lineStart;
     col = 0;
