@@ -43,15 +43,17 @@ function startsUpper(prose: string, i: number): boolean {
 
 /** Lengths of the abbreviations above: a word of another length ends its sentence without a look-up. */
 const ABBREVIATION_LENGTHS = new Set([...ABBREVIATIONS].map((a) => a.length));
+/** Letters and dots before a full stop worth reading back: one more than the longest abbreviation. */
+const LOOK_BACK = Math.max(...ABBREVIATION_LENGTHS) + 1;
 
 function endsAbbreviation(prose: string, dot: number, start: number): boolean {
   let i = dot - 1;
-  while (i >= start && dot - i <= 8) {
+  while (i >= start && dot - i <= LOOK_BACK) {
     const c = prose.charCodeAt(i);
     if (!isAsciiLetter(c) && c !== 46) break;
     i--;
   }
-  if (dot - i > 8 || !ABBREVIATION_LENGTHS.has(dot - i - 1)) return false;
+  if (dot - i > LOOK_BACK || !ABBREVIATION_LENGTHS.has(dot - i - 1)) return false;
   return ABBREVIATIONS.has(prose.slice(i + 1, dot).toLowerCase());
 }
 
@@ -84,7 +86,12 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       }
       if (i === start || (CLASSES[codes[i - 1]] & SPACE) !== 0) words++;
       i++;
-      while (i < to && CLASSES[codes[i]] === 0) i++;
+      while (i < to) {
+        const d = codes[i];
+        // ASCII letters first, by arithmetic (the bulk of prose), then the table.
+        if (((d | 32) - 97) >>> 0 >= 26 && CLASSES[d] !== 0) break;
+        i++;
+      }
       lastNonSpace = i - 1;
       continue;
     }
