@@ -254,7 +254,25 @@ function zonesOf(top: BranchBlock[], unitSentences: Sentence[], range: OffsetRan
   return zones;
 }
 
-const byStart = (a: OffsetRange, b: OffsetRange) => a.start - b.start;
+/**
+ * A stable sort by start. Lists are nearly always short, where an insertion sort beats Array#sort's
+ * set-up; long ones (a macro of many branches) go to Array#sort, stable too, so the order is the same.
+ */
+function sortByStart(ranges: OffsetRange[]): void {
+  if (ranges.length > 16) {
+    ranges.sort((a, b) => a.start - b.start);
+    return;
+  }
+  for (let i = 1; i < ranges.length; i++) {
+    const range = ranges[i];
+    let j = i - 1;
+    while (j >= 0 && ranges[j].start > range.start) {
+      ranges[j + 1] = ranges[j];
+      j--;
+    }
+    ranges[j + 1] = range;
+  }
+}
 
 /** Scratch code units for splitting variant zones (parsing is synchronous: one zone at a time). */
 let zoneCodes = new Uint16Array(1024);
@@ -300,7 +318,7 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
     const blanks: OffsetRange[] = [];
     for (const range of choice.excluded) if (range.end > range.start) blanks.push(range);
     for (const range of tagRanges) blanks.push(range);
-    blanks.sort(byStart);
+    sortByStart(blanks);
     const sentences: Sentence[] = [];
     let k = 0;
     let b = 0;
