@@ -70,7 +70,8 @@ export class Mask {
 
   /** A copy of the masked text with the given ranges (not their line breaks) shown as `code` instead: its code units and its string. */
   snapshotWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): { codes: Uint16Array; text: string } {
-    const copy = this.codes.slice();
+    const copy = this.codes.length <= SCRATCH_UNITS ? scratchCopy.subarray(0, this.codes.length) : new Uint16Array(this.codes.length);
+    copy.set(this.codes);
     for (const range of ranges) {
       for (let i = range.start; i < range.end; i++) {
         const c = copy[i];
@@ -85,8 +86,22 @@ export class Mask {
   }
 }
 
+/**
+ * Masks of ordinary size reuse two module-wide arrays (the codes and their snapshot copy): a document
+ * is parsed synchronously, one at a time, and nothing keeps its mask or snapshot once parsing ends.
+ * Fresh arrays for every small document cost more in allocation and garbage collection than filling them.
+ */
+const SCRATCH_UNITS = 1 << 16;
+const scratchCodes = new Uint16Array(SCRATCH_UNITS);
+const scratchCopy = new Uint16Array(SCRATCH_UNITS);
+const scratchBytes = typeof Buffer !== 'undefined' ? Buffer.from(scratchCodes.buffer, scratchCodes.byteOffset, scratchCodes.byteLength) : undefined;
+
 /** The UTF-16 code units of the text (natively where Node's Buffer is there). */
 function toCodes(text: string): Uint16Array {
+  if (scratchBytes && text.length <= SCRATCH_UNITS) {
+    scratchBytes.write(text, 0, 'utf16le');
+    return scratchCodes.subarray(0, text.length);
+  }
   if (typeof Buffer !== 'undefined' && text.length > 64) {
     const bytes = Buffer.from(text, 'utf16le');
     if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
