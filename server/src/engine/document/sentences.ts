@@ -46,10 +46,10 @@ const ABBREVIATION_LENGTHS = new Set([...ABBREVIATIONS].map((a) => a.length));
 /** Letters and dots before a full stop worth reading back: one more than the longest abbreviation. */
 const LOOK_BACK = Math.max(...ABBREVIATION_LENGTHS) + 1;
 
-function endsAbbreviation(prose: string, dot: number, start: number): boolean {
+function endsAbbreviation(prose: string, codes: Uint16Array, dot: number, start: number): boolean {
   let i = dot - 1;
   while (i >= start && dot - i <= LOOK_BACK) {
-    const c = prose.charCodeAt(i);
+    const c = codes[i];
     if (!isAsciiLetter(c) && c !== 46) break;
     i--;
   }
@@ -133,7 +133,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     if (kind & TERMINAL) {
       let j = i + 1;
       while (j < to && (CLASSES[codes[j]] & CLOSER) !== 0) j++;
-      if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === i + 1 && endsAbbreviation(prose, i, start))) {
+      if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === i + 1 && endsAbbreviation(prose, codes, i, start))) {
         lastNonSpace = j - 1;
         if (j > start) sentences.push({ start: start + offset, end: j + offset, text: prose.slice(start, j) });
         start = -1;
