@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixed, flagged, fixture } from '../support/lint';
-import { fixtureFiles } from '../support/fixtures';
+import { findingsOf, fixed, flagged, fixture, assertExamples } from '../support/lint';
+import { assertFixtures } from '../support/fixtures';
 import { acknowledgementOrderExamples } from '../../server/src/engine/phrases/acknowledgement-order';
 import { ruleById } from '../../server/src/engine';
 
@@ -13,20 +13,10 @@ test('is a hint by default', () => {
 });
 
 test('every example is flagged, its fix gives the better text, and the better text is clean', () => {
-  for (const { bad, better } of acknowledgementOrderExamples) {
-    assert.equal(findingsOf(bad, RULE).length, 1, bad);
-    assert.equal(fixed(bad, RULE), better);
-    assert.deepEqual(findingsOf(better, RULE), [], better);
-  }
+  assertExamples(RULE, acknowledgementOrderExamples);
 });
 
-test('fixtures: bad-* files are flagged, good-* files are not', () => {
-  for (const file of fixtureFiles(RULE)) {
-    const found = findingsOf(file.text, RULE, file.language);
-    if (file.expectFindings) assert.ok(found.length > 0, `${file.name} should be flagged`);
-    else assert.deepEqual(found.map((f) => f.message), [], `${file.name} should be clean`);
-  }
-});
+test('fixtures: bad-* files are flagged, good-* files are not', () => assertFixtures(RULE));
 
 test('points at the late acknowledgement, and the fix moves it before the solution', () => {
   const text = fixture(RULE, 'bad-refund-first.md');

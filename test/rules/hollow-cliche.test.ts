@@ -1,20 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixed, flagged } from '../support/lint';
+import { findingsOf, fixed, flagged, assertExamples } from '../support/lint';
 import { checkFixture } from '../support/phrase-fixtures';
 import { hollowClichePhrases } from '../../server/src/engine/phrases/hollow-cliche';
 
 const RULE = 'hollow-cliche';
 
 test('every phrase example is flagged, and its fix gives the better text', () => {
-  for (const phrase of hollowClichePhrases) {
-    assert.ok(phrase.examples.length > 0, `${phrase.id} has an example`);
-    for (const { bad, better } of phrase.examples) {
-      assert.equal(findingsOf(bad, RULE).length, 1, `${phrase.id}: expected one finding in ${bad}`);
-      assert.equal(fixed(bad, RULE), better, `${phrase.id}: fix of ${bad}`);
-      assert.deepEqual(flagged(better, RULE), [], `${phrase.id}: the better text is clean: ${better}`);
-    }
-  }
+  for (const phrase of hollowClichePhrases) assertExamples(RULE, phrase.examples, phrase.id);
 });
 
 test('flags the pat expressions and names them in the message', () => {

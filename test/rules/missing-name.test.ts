@@ -1,27 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFixes } from '../../server/src/engine';
-import { findingsOf, fixed, fixture } from '../support/lint';
-import { fixtureFiles } from '../support/fixtures';
+import { findingsOf, fixed, fixture, assertExamples } from '../support/lint';
+import { assertFixtures } from '../support/fixtures';
 import { isCustomerNamePath, missingNameExamples } from '../../server/src/engine/phrases/missing-name';
 
 const RULE = 'missing-name';
 
 test('every example is flagged, its fix gives the better text, and the better text is clean', () => {
-  for (const { bad, better } of missingNameExamples) {
-    assert.equal(findingsOf(bad, RULE).length, 1, bad);
-    assert.equal(fixed(bad, RULE), better);
-    assert.deepEqual(findingsOf(better, RULE), [], better);
-  }
+  assertExamples(RULE, missingNameExamples);
 });
 
-test('fixtures: bad-* files are flagged, good-* files are not', () => {
-  for (const file of fixtureFiles(RULE)) {
-    const found = findingsOf(file.text, RULE, file.language);
-    if (file.expectFindings) assert.ok(found.length > 0, `${file.name} should be flagged`);
-    else assert.deepEqual(found.map((f) => f.message), [], `${file.name} should be clean`);
-  }
-});
+test('fixtures: bad-* files are flagged, good-* files are not', () => assertFixtures(RULE));
 
 test('the fix puts the name into the greeting the macro has', () => {
   const text = fixture(RULE, 'bad-no-name-greeting.md');

@@ -1,17 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixed, flagged } from '../support/lint';
+import { findingsOf, fixed, flagged, assertExamples } from '../support/lint';
 import { fixtureSuite } from '../support/expectations';
 import { oversharingExamples } from '../../server/src/engine/phrases/oversharing';
 
 const RULE = 'oversharing';
 
 test('every bad example in the phrase data is flagged, and its fix gives the better text, which is clean', () => {
-  for (const { bad, better } of oversharingExamples.flagged) {
-    assert.equal(findingsOf(bad, RULE).length, 1, `expected one finding in ${bad}`);
-    assert.equal(fixed(bad, RULE), better, `fix of ${bad}`);
-    assert.deepEqual(flagged(better, RULE), [], `the better text is clean: ${better}`);
-  }
+  assertExamples(RULE, oversharingExamples.flagged);
 });
 
 test('every clean example in the phrase data is left alone', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixed, flagged } from '../support/lint';
+import { findingsOf, fixed, flagged, assertExamples } from '../support/lint';
 import { checkFixture } from '../support/phrase-fixtures';
 import { reinforcingAgreementPhrases } from '../../server/src/engine/phrases/reinforcing-agreement';
 
@@ -8,14 +8,7 @@ const RULE = 'reinforcing-agreement';
 const CONCERN = '[[their concern in your words]]';
 
 test('every phrase example is flagged, and its fix gives the better text', () => {
-  for (const phrase of reinforcingAgreementPhrases) {
-    assert.ok(phrase.examples.length > 0, `${phrase.id} has an example`);
-    for (const { bad, better } of phrase.examples) {
-      assert.equal(findingsOf(bad, RULE).length, 1, `${phrase.id}: expected one finding in ${bad}`);
-      assert.equal(fixed(bad, RULE), better, `${phrase.id}: fix of ${bad}`);
-      assert.deepEqual(flagged(better, RULE), [], `${phrase.id}: the better text is clean: ${better}`);
-    }
-  }
+  for (const phrase of reinforcingAgreementPhrases) assertExamples(RULE, phrase.examples, phrase.id);
 });
 
 test('flags agreeing with a complaint', () => {

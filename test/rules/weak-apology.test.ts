@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixed, flagged } from '../support/lint';
+import { findingsOf, fixed, flagged, assertExamples } from '../support/lint';
+import { applyFixes } from '../../server/src/engine';
 import { fixtureSuite } from '../support/expectations';
 import { goodApologies, weakApologyPhrases } from '../../server/src/engine/phrases/weak-apology';
 
 const RULE = 'weak-apology';
 
 test('every phrase example is flagged once, and its fix gives the better text, which is clean', () => {
-  for (const phrase of weakApologyPhrases) {
-    assert.ok(phrase.examples.length > 0, `${phrase.id} has examples`);
-    for (const { bad, better } of phrase.examples) {
-      assert.equal(findingsOf(bad, RULE).length, 1, `${phrase.id}: expected one finding in ${bad}`);
-      assert.equal(fixed(bad, RULE), better, `${phrase.id}: fix of ${bad}`);
-      assert.deepEqual(flagged(better, RULE), [], `${phrase.id}: the better text is clean: ${better}`);
-    }
-  }
+  for (const phrase of weakApologyPhrases) assertExamples(RULE, phrase.examples, phrase.id);
 });
 
 test('every good apology in the phrase data is left alone', () => {
@@ -123,4 +117,21 @@ test("the rule's own example: the bad text is flagged and the better text is cle
   assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
   assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
   assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
+});
+
+test('a second weak apology in the same reply is best removed: one apology is enough', () => {
+  const text = "Hi {{customer.first_name}},\n\nSorry 'bout that! We apologize for any inconvenience this may have caused.\n\nA replacement ships today.\n";
+  const [first, second] = findingsOf(text, RULE);
+  assert.match(first.fixes[0].title, /I apologize for/);
+  assert.match(second.fixes[0].title, /Remove this apology/);
+  const after = applyFixes(text, [first.fixes[0], second.fixes[0]]).text;
+  assert.equal(after, 'Hi {{customer.first_name}},\n\nI apologize for [[what went wrong]].\n\nA replacement ships today.\n');
+  assert.deepEqual(findingsOf(after, RULE), []);
+});
+
+test('an apology in the other branch of an if does not make this one redundant', () => {
+  const text = '{{#if vip}}\nI apologize for the delay.\n{{else}}\nSorry!\n{{/if}}\n';
+  const [finding] = findingsOf(text, RULE);
+  assert.ok(finding);
+  assert.doesNotMatch(finding.fixes[0].title, /Remove this apology/);
 });

@@ -1,5 +1,6 @@
 // Helpers the rule tests share: lint a text, apply a finding's fix, read fixture files.
 
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFixes, lint, type Finding, type Settings } from '../../server/src/engine';
@@ -25,4 +26,14 @@ export function fixed(text: string, rule: string, index = 0, language = 'markdow
 
 export function fixture(...parts: string[]): string {
   return fs.readFileSync(path.join(__dirname, '..', 'fixtures', ...parts), 'utf8');
+}
+
+/** Each bad example gets exactly one finding of `rule`; its first fix gives the better text, which is clean. */
+export function assertExamples(rule: string, examples: ReadonlyArray<{ bad: string; better: string }>, label = rule): void {
+  assert.ok(examples.length > 0, `${label} has examples`);
+  for (const { bad, better } of examples) {
+    assert.equal(findingsOf(bad, rule).length, 1, `${label}: expected one finding in ${bad}`);
+    assert.equal(fixed(bad, rule), better, `${label}: fix of ${bad}`);
+    assert.deepEqual(flagged(better, rule), [], `${label}: the better text is clean: ${better}`);
+  }
 }

@@ -7,7 +7,7 @@ import { LineIndex } from './text';
 import { hasFillIn } from './fill-in';
 import { rules, ruleById } from './rules';
 import type { Report, Rule, RuleContext } from './rules/rule';
-import type { Finding, LanguageId, RuleSetting, Settings, Severity, SeveritySetting } from './types';
+import type { Finding, Fix, LanguageId, RuleSetting, Settings, Severity, SeveritySetting } from './types';
 
 export * from './types';
 export { applyFixes } from './fixes';
@@ -30,6 +30,8 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
 
 /** The severity a rule runs at, or 'off'; front-matter settings win over the workspace's. */
 export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<string, unknown>): { severity: SeveritySetting; options: Record<string, unknown> } {
+  // The common case: nothing configured for the rule.
+  if (settings.rules?.[rule.id] == null && fileRules?.[rule.id] == null) return { severity: rule.defaultSeverity, options: {} };
   let severity: SeveritySetting = rule.defaultSeverity;
   let options: Record<string, unknown> = {};
   for (const source of [settings.rules?.[rule.id], fileRules?.[rule.id] as RuleSetting | undefined]) {
@@ -47,8 +49,10 @@ export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<s
   return { severity, options };
 }
 
-function asArray(result: Report[] | Report | undefined): Report[] {
-  return result === undefined ? [] : Array.isArray(result) ? result : [result];
+const NO_REPORTS: readonly Report[] = [];
+
+function asArray(result: Report[] | Report | undefined): readonly Report[] {
+  return result === undefined ? NO_REPORTS : Array.isArray(result) ? result : [result];
 }
 
 export function lint(text: string, languageId: LanguageId | string = 'markdown', settings: Settings = {}): LintResult {
@@ -57,35 +61,51 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   const fileRules = doc.units.length === 1 ? doc.units[0].meta.rules : undefined;
   const findings: Finding[] = [];
 
+  const active: Array<{ rule: Rule; severity: Severity; context: RuleContext }> = [];
   for (const rule of rules) {
     const { severity, options } = resolveRule(rule, settings, fileRules);
-    if (severity === 'off') continue;
-    const context: RuleContext = { doc, settings, options };
-    const emit = (report: Report, condition?: string) => findings.push(toFinding(rule, severity, report, condition));
+    if (severity !== 'off') active.push({ rule, severity, context: { doc, settings, options } });
+  }
 
-    if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) emit(report);
-    if (rule.checkSentence) {
-      for (const sentence of doc.sentences) for (const report of asArray(rule.checkSentence(sentence, context))) emit(report);
+  // Each rule's reports keep their order (document, sentences, variants), and the final sort
+  // orders different rules, so the sentence checks run sentence by sentence: every rule asks
+  // about the same sentence in turn, and shared sentence facts are found while they are at hand.
+  for (const { rule, severity, context } of active) {
+    if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) findings.push(toFinding(rule, severity, report));
+  }
+  const sentenceRules = active.filter((a) => a.rule.checkSentence !== undefined);
+  for (const sentence of doc.sentences) {
+    for (const { rule, severity, context } of sentenceRules) {
+      const result = rule.checkSentence!(sentence, context);
+      if (result === undefined) continue;
+      for (const report of asArray(result)) findings.push(toFinding(rule, severity, report));
     }
-    if (rule.checkVariant) {
-      for (const unit of doc.units) {
-        const unitSeverity = unit.meta.rules ? resolveRule(rule, settings, unit.meta.rules).severity : severity;
-        if (unitSeverity === 'off') continue;
-        for (const merged of mergeVariants(rule, unit, context)) {
-          findings.push(toFinding(rule, unitSeverity, merged.report, merged.condition));
-        }
+  }
+  for (const { rule, severity, context } of active) {
+    if (!rule.checkVariant) continue;
+    for (const unit of doc.units) {
+      const unitSeverity = unit.meta.rules ? resolveRule(rule, settings, unit.meta.rules).severity : severity;
+      if (unitSeverity === 'off') continue;
+      for (const merged of mergeVariants(rule, unit, context)) {
+        findings.push(toFinding(rule, unitSeverity, merged.report, merged.condition));
       }
     }
   }
 
-  const lines = new LineIndex(text);
-  const visible = applyDirectives(findings, doc, lines);
-  for (const finding of visible) {
-    const unit = doc.units.length > 1 ? unitAt(doc.units, finding.start) : undefined;
-    if (unit?.title) finding.macro = unit.title;
+  const visible = applyDirectives(findings, doc, text);
+  if (doc.units.length > 1) {
+    for (const finding of visible) {
+      const unit = unitAt(doc.units, finding.start);
+      if (unit?.title) finding.macro = unit.title;
+    }
   }
-  visible.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  visible.sort(byPosition);
   return { findings: visible, document: doc };
+}
+
+/** Document order, then by rule id (ids are lower-case ASCII words and hyphens, so code-unit order is alphabetical). */
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** The macro containing an offset; units are in document order, so a binary search (libraries can be large). */
@@ -101,8 +121,15 @@ function unitAt(units: MacroUnit[], offset: number): MacroUnit | undefined {
   return undefined;
 }
 
+/** A fix that leaves a fill-in needs the author's words. */
+function needsInput(fix: Fix): boolean {
+  for (const edit of fix.edits) if (edit.newText.includes('[[') && hasFillIn(edit.newText)) return true;
+  return false;
+}
+
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const fixes = (report.fixes ?? []).map((fix) => ({ ...fix, needsInput: fix.needsInput ?? fix.edits.some((e) => hasFillIn(e.newText)) }));
+  const fixes: Fix[] = [];
+  if (report.fixes) for (const fix of report.fixes) fixes.push({ ...fix, needsInput: fix.needsInput ?? needsInput(fix) });
   const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
   if (condition) {
     finding.condition = condition;
@@ -113,9 +140,22 @@ function toFinding(rule: Rule, severity: Severity, report: Report, condition?: s
 
 /** Runs a macro rule on every variant and merges the reports. */
 function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array<{ report: Report; condition?: string }> {
+  if (unit.variants.length === 1) {
+    // One variant: nothing to merge, unless it reports the same thing twice (handled below).
+    const reports = asArray(rule.checkVariant!(unit.variants[0], unit, context));
+    if (reports.length === 0) return [];
+    if (reports.length === 1) return [{ report: reports[0] }];
+    return mergeReports(unit, [reports]);
+  }
+  return mergeReports(unit, unit.variants.map((variant) => asArray(rule.checkVariant!(variant, unit, context))));
+}
+
+/** Merges what each variant reported (reportsPerVariant[i] is what unit.variants[i] reported). */
+function mergeReports(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
   const byKey = new Map<string, { report: Report; conditions: string[] }>();
-  for (const variant of unit.variants) {
-    for (const report of asArray(rule.checkVariant!(variant, unit, context))) {
+  for (let i = 0; i < unit.variants.length; i++) {
+    const variant = unit.variants[i];
+    for (const report of reportsPerVariant[i]) {
       const key = `${report.start}:${report.end}:${report.message}`;
       const entry = byKey.get(key);
       if (entry) entry.conditions.push(variant.condition ?? '');
@@ -133,8 +173,9 @@ function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array
   return merged;
 }
 
-function applyDirectives(findings: Finding[], doc: MacroDocument, lines: LineIndex): Finding[] {
-  if (doc.directives.length === 0) return findings;
+function applyDirectives(findings: Finding[], doc: MacroDocument, text: string): Finding[] {
+  if (doc.directives.length === 0 || findings.length === 0) return findings;
+  const lines = new LineIndex(text);
   const covers = (rulesListed: string[], rule: string) => rulesListed.length === 0 || rulesListed.includes(rule);
   return findings.filter((finding) => {
     const line = lines.positionAt(finding.start).line;

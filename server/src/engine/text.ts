@@ -82,7 +82,32 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Whether a code point is a letter or number; ASCII without a RegExp (most text is ASCII). */
+function isLetterOrNumber(code: number, text: string, at: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** Words: a letter or number, then letters, numbers, apostrophes and hyphens. Counted without building them. */
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return words ? words.length : 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const word = isLetterOrNumber(code, text, i);
+    if (inWord) {
+      if (!word && code !== 39 /* ' */ && code !== 0x2019 /* ’ */ && code !== 45 /* - */) inWord = false;
+    } else if (word) {
+      count++;
+      inWord = true;
+    }
+    // A letter outside the BMP takes two code units.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return count;
 }

@@ -18,6 +18,8 @@ export const NEXT_STEP = new RegExp(
     String.raw`\b(?:i'm|i’m|i\s+am|we're|we’re|we\s+are|(?:our|the)\s+(?:\w+\s+)?(?:team|engineers?|developers?|specialists?|staff|courier|warehouse)\s+(?:is|are))\s+(?:now\s+|already\s+|currently\s+|actively\s+)?(?:looking\s+into|investigating|working\s+on|checking|reviewing|escalating|processing|preparing|sending|shipping|fixing|following\s+up)\b`,
     // What will happen, and when: "you'll receive", "should arrive by Friday", "within 2 business days".
     String.raw`\b(?:you(?:'ll|’ll|\s+will|\s+should)|it\s+(?:will|should)|they(?:'ll|’ll|\s+will)|this\s+(?:will|should)|(?:a|an|the|your)\s+(?:\w+\s+){0,2}(?:will|should))\s+(?:now\s+|soon\s+|shortly\s+)?(?:receive|get|see|arrive|be|hear|have|show|appear|reach|follow|take|land|update|work)\b`,
+    // Something already scheduled: "a replacement ships today", "it arrives on Thursday", "your parcel is on its way".
+    String.raw`\b(?:ships|arrives|goes\s+out|is\s+on\s+(?:its|the)\s+way|(?:is|are)\s+being\s+(?:shipped|sent|dispatched|processed|prepared|reviewed))\b`,
     String.raw`\bwithin\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|a\s+few|24|48|72)\s+(?:business\s+|working\s+)?(?:hours?|days?|weeks?|minutes?)\b|\b(?:by|before)\s+(?:tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end\s+of\s+(?:the\s+)?(?:day|week))\b`,
     String.raw`\b(?:next\s+steps?|action\s+plan|here(?:'s|’s|\s+is)\s+what|what\s+happens\s+next|in\s+the\s+meantime|as\s+soon\s+as)\b`,
     // The customer is told what to do: "please reply with", "click Reset", "you can open a new issue".

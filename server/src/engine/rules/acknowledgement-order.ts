@@ -3,6 +3,7 @@ import type { Sentence } from '../document/model';
 import { ACKNOWLEDGEMENT } from '../phrases/acknowledgement';
 import { SOLUTION, SPOKEN_TO_CUSTOMER, THANKS_CLAUSE } from '../phrases/acknowledgement-order';
 import type { Fix } from '../types';
+import { factsOf, sentenceFact } from './memo';
 
 const FEELING_WORD = /^(?:frustrating|annoying|disappointing|stressful|upsetting|worrying)$/i;
 const FEELING_CONTEXT = /(?:\b(?:how|so|really|very|be|is|was|sounds|feels?|been|seem|seems)|'s|’s)\s+$/i;
@@ -13,13 +14,19 @@ const FEELING_CONTEXT = /(?:\b(?:how|so|really|very|be|is|was|sounds|feels?|been
  * annoying pop-ups") describes a thing, not the customer's feelings.
  */
 export function acknowledges(sentence: Sentence): boolean {
-  const text = sentence.text.replace(THANKS_CLAUSE, ' ');
+  return acknowledgesText(sentence.text);
+}
+
+const offersSolution = sentenceFact((text: string) => SOLUTION.test(text));
+
+const acknowledgesText = sentenceFact((sentenceText: string): boolean => {
+  const text = sentenceText.replace(THANKS_CLAUSE, ' ');
   const m = ACKNOWLEDGEMENT.exec(text);
   if (!m || !SPOKEN_TO_CUSTOMER.test(text)) return false;
   // "We removed the annoying pop-ups": a feeling word only acknowledges when it describes the situation.
   if (FEELING_WORD.test(m[0].trim())) return FEELING_CONTEXT.test(text.slice(0, m.index));
   return true;
-}
+});
 
 export const acknowledgementOrder: Rule = {
   id: 'acknowledgement-order',
@@ -38,9 +45,10 @@ export const acknowledgementOrder: Rule = {
   checkVariant(variant, unit, context) {
     if (unit.meta.informational) return undefined;
     const sentences = variant.sentences;
-    const firstAcknowledgement = sentences.findIndex(acknowledges);
+    const facts = factsOf(sentences);
+    const firstAcknowledgement = facts.findIndex(acknowledgesText);
     if (firstAcknowledgement <= 0) return undefined;
-    const firstSolution = sentences.findIndex((s) => SOLUTION.test(s.text));
+    const firstSolution = facts.findIndex(offersSolution);
     if (firstSolution < 0 || firstSolution >= firstAcknowledgement) return undefined;
     const acknowledgement = sentences[firstAcknowledgement];
     const solution = sentences[firstSolution];

@@ -4,9 +4,22 @@ import type { Fix } from '../types';
 import { BLAME_HINT, NOT_BLAME_BEFORE, PARTICIPLES, blameCustomerPhrases, type BlamePhrase } from '../phrases/blame-customer';
 import { matchCase } from '../text';
 import { quote, removePhraseEdits, safeFixes, shorten, trimmed } from './phrase-edits';
+import { sentenceFact } from './memo';
 
 // 'd' gives the offsets of the groups (the verb and its object) for the neutral rewrite.
 const compiled = blameCustomerPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'id') }));
+
+/** The first phrase that blames the customer in a sentence's text, and its match (shared: do not modify). */
+const blameIn = sentenceFact((text: string): { phrase: BlamePhrase; m: RegExpExecArray } | undefined => {
+  if (!BLAME_HINT.test(text)) return undefined;
+  for (const { phrase, regex } of compiled) {
+    const m = regex.exec(text);
+    if (!m) continue;
+    if (phrase.negatable && NOT_BLAME_BEFORE.test(text.slice(0, m.index))) continue;
+    return { phrase, m };
+  }
+  return undefined;
+});
 
 export const blameCustomer: Rule = {
   id: 'blame-customer',
@@ -21,17 +34,13 @@ export const blameCustomer: Rule = {
   example: { bad: 'You failed to make the payment on time, so your card was declined.', better: "The payment wasn't made on time, so your card was declined." },
 
   checkSentence(sentence, context) {
-    if (!BLAME_HINT.test(sentence.text)) return undefined;
+    const blame = blameIn(sentence.text);
+    if (!blame) return undefined;
     const { doc } = context;
-    for (const { phrase, regex } of compiled) {
-      const m = regex.exec(sentence.text);
-      if (!m) continue;
-      if (phrase.negatable && NOT_BLAME_BEFORE.test(sentence.text.slice(0, m.index))) continue;
-      const match = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
-      const found = quote(doc, match);
-      return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: fixesFor(phrase, sentence, m, match, context) };
-    }
-    return undefined;
+    const { phrase, m } = blame;
+    const match = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+    const found = quote(doc, match);
+    return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: fixesFor(phrase, sentence, m, match, context) };
   },
 };
 

@@ -2,12 +2,14 @@ import type { Rule } from './rule';
 import { DEFENSIVE_HINT, WHAT_I_CAN_DO, defensivePhrases } from '../phrases/defensive';
 import type { Sentence } from '../document/model';
 import type { TextEdit } from '../types';
-import { matchIn, quote, removePhraseEdits, replaceSentenceEdits, safeFixes, trimmed } from './phrase-edits';
+import { inSentence, phraseMatcher, quote, removePhraseEdits, replaceSentenceEdits, safeFixes, trimmed } from './phrase-edits';
 
 /** What may lead into the defensive clause and goes with it ("…, so", "I'm afraid"). */
 const LEAD_IN = /^([\s\S]*?[^\s,;:—–-])?[\s,;:—–-]*(?:(?:so|and|but|because|as)\s+)?(?:(?:i['’]m\s+afraid|i\s+am\s+afraid|unfortunately|sadly|honestly|sorry)[\s,]*)?$/i;
 
 const compiled = defensivePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
+
+const defensiveIn = phraseMatcher(DEFENSIVE_HINT, compiled);
 
 export const defensive: Rule = {
   id: 'defensive',
@@ -22,11 +24,10 @@ export const defensive: Rule = {
   example: { bad: "I'm afraid there's nothing I can do, it's our policy.", better: "Here's what I can do: I'll send you a prepaid label today." },
 
   checkSentence(sentence, context) {
-    if (!DEFENSIVE_HINT.test(sentence.text)) return undefined;
     const { doc } = context;
-    for (const { phrase, regex } of compiled) {
-      const match = matchIn(sentence, regex);
-      if (!match) continue;
+    for (const candidate of defensiveIn(sentence.text)) {
+      const { phrase } = candidate;
+      const match = inSentence(sentence, candidate);
       const found = quote(doc, match);
       const fix =
         phrase.fix === 'remove'

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import type { MacroUnit } from '../document/model';
 import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
-import { matchIn, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './phrase-edits';
+import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './phrase-edits';
 
 const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
@@ -17,6 +17,8 @@ function mentionsWait(unit: MacroUnit): boolean {
   return known;
 }
 
+const clichesIn = phraseMatcher(CLICHE_HINT, compiled);
+
 export const hollowCliche: Rule = {
   id: 'hollow-cliche',
   description: 'Pat expressions used as filler: "we value your business", "please be advised", "your call is important to us".',
@@ -30,11 +32,10 @@ export const hollowCliche: Rule = {
   example: { bad: 'Please be advised that your refund was issued today. We value your business.', better: 'Your refund was issued today.' },
 
   checkSentence(sentence, context) {
-    if (!CLICHE_HINT.test(sentence.text)) return undefined;
     const { doc } = context;
-    for (const { phrase, regex } of compiled) {
-      const match = matchIn(sentence, regex);
-      if (!match) continue;
+    for (const candidate of clichesIn(sentence.text)) {
+      const { phrase } = candidate;
+      const match = inSentence(sentence, candidate);
       if (phrase.unlessWaiting) {
         // Patience is earned when the macro speaks of a wait anywhere.
         if (mentionsWait(unitAt(doc, sentence.start))) continue;

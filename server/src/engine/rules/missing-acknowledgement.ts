@@ -14,49 +14,80 @@ import {
 } from '../phrases/acknowledgement';
 import { APOLOGY_WORD, NOT_AN_APOLOGY } from '../phrases/weak-apology';
 import { detectEol } from '../text';
-import { weakMatch } from './weak-apology';
+import { weakMatchOf } from './weak-apology';
+import { factsOf, sentenceFact } from './memo';
 import type { Fix } from '../types';
 
 /** "Sorry, but we can't …" softens a refusal; it says nothing about the customer's trouble. */
 const SOFTENED_REFUSAL = /\bsorry,?\s+but\b/i;
+
+/** Whether the macro answers a customer's problem or complaint (see answersProblemOnce); asked once per variant. */
+export const answersProblem = (unit: MacroUnit, variant: Variant): boolean => answersProblemOf(variant, unit);
+
+const problemAnswers = new WeakMap<Variant, boolean>();
+function answersProblemOf(variant: Variant, unit: MacroUnit): boolean {
+  let answer = problemAnswers.get(variant);
+  if (answer === undefined) problemAnswers.set(variant, (answer = answersProblemOnce(unit, variant)));
+  return answer;
+}
+
+// Facts about one sentence's words, asked of the same sentence in every variant that renders it.
+/** Every system-notice phrase has one of these words, and a sentence break cannot fall inside a word. */
+export const MAY_BE_NOTICE = /auto|reply/i;
+const mayBeNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text));
+const apologizesSincerely = sentenceFact((text: string) => APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text) && !SOFTENED_REFUSAL.test(text));
+/** The sentence names the customer's trouble or apologizes for it: that alone makes a problem reply. */
+const DECIDES = -1;
+/** DECIDES, or how many problem words the sentence has; a sentence that only sets a condition has none. */
+const problemSignal = sentenceFact((text: string): number => {
+  if (CONDITIONAL.test(text)) return 0;
+  if (CUSTOMER_TROUBLE.test(text) || apologizesSincerely(text)) return DECIDES;
+  PROBLEM_WORDS.lastIndex = 0;
+  return text.match(PROBLEM_WORDS)?.length ?? 0;
+});
 
 /**
  * Whether the macro answers a customer's problem or complaint: from the
  * front matter, its title, what it says about the customer's trouble, and an
  * apology for something that went wrong. Automated notices never do.
  */
-export function answersProblem(unit: MacroUnit, variant: Variant): boolean {
+function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.informational) return false;
   if (unit.meta.complaint) return true;
-  // One pass over the whole reply first: most replies name no trouble at all.
-  const whole = variant.sentences.map((s) => s.text).join('\n');
-  if (SYSTEM_NOTICE.test(whole)) return false;
+  const sentences = variant.sentences;
+  // A notice may run across sentences, so it is read from the whole reply, when a word of one is there.
+  const facts = factsOf(sentences);
+  if (facts.some(mayBeNotice) && SYSTEM_NOTICE.test(wholeReply(sentences))) return false;
   if (unit.title && PROBLEM_TITLE.test(unit.title)) return true;
-  const mayHaveTrouble = CUSTOMER_TROUBLE.test(whole);
-  const mayApologize = APOLOGY_WORD.test(whole);
-  PROBLEM_WORDS.lastIndex = 0;
-  const mayHaveWords = (whole.match(PROBLEM_WORDS)?.length ?? 0) >= 2;
-  if (!mayHaveTrouble && !mayApologize && !mayHaveWords) return false;
+  // A sentence that names trouble or apologizes decides; problem words count across the reply.
   let words = 0;
-  for (const sentence of variant.sentences) {
-    if (CONDITIONAL.test(sentence.text)) continue;
-    if (mayHaveTrouble && CUSTOMER_TROUBLE.test(sentence.text)) return true;
-    if (mayApologize && APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text) && !SOFTENED_REFUSAL.test(sentence.text)) return true;
-    if (mayHaveWords) {
-      PROBLEM_WORDS.lastIndex = 0;
-      words += sentence.text.match(PROBLEM_WORDS)?.length ?? 0;
-    }
+  for (let i = 0; i < sentences.length; i++) {
+    const signal = facts.get(problemSignal, i);
+    if (signal === DECIDES) return true;
+    words += signal;
   }
-  return words >= 2;
+  if (words < 2) return false;
+  // Problem words count only when the whole reply has two of them too.
+  PROBLEM_WORDS.lastIndex = 0;
+  return (wholeReply(sentences).match(PROBLEM_WORDS)?.length ?? 0) >= 2;
 }
 
-/** A sincere apology that names what went wrong acknowledges the situation ("I'm sorry we missed you"). */
-function isFullApology(sentence: Sentence): boolean {
-  return APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text) && !SOFTENED_REFUSAL.test(sentence.text) && !weakMatch(sentence);
+function wholeReply(sentences: readonly Sentence[]): string {
+  let whole = '';
+  for (let i = 0; i < sentences.length; i++) whole += i === 0 ? sentences[i].text : `\n${sentences[i].text}`;
+  return whole;
 }
+
+/**
+ * An acknowledgement of the customer's situation, not a bare formula. A sincere
+ * apology that names what went wrong acknowledges it too ("I'm sorry we missed you").
+ */
+const acknowledgesSituation = sentenceFact((text: string) => !isBareText(text) && (ACKNOWLEDGEMENT.test(text) || (apologizesSincerely(text) && !weakMatchOf(text))));
+
+const isBareText = sentenceFact((text: string) => BARE_ACKNOWLEDGEMENT.test(text.trim()));
 
 function isBare(sentence: Sentence): boolean {
-  return BARE_ACKNOWLEDGEMENT.test(sentence.text.trim());
+  return isBareText(sentence.text);
 }
 
 export const missingAcknowledgement: Rule = {
@@ -107,10 +138,11 @@ export const missingAcknowledgement: Rule = {
 
   checkVariant(variant, unit, context) {
     if (variant.sentences.length === 0 || !answersProblem(unit, variant)) return undefined;
-    if (variant.sentences.some((s) => (ACKNOWLEDGEMENT.test(s.text) || isFullApology(s)) && !isBare(s))) return undefined;
+    const facts = factsOf(variant.sentences);
+    if (facts.some(acknowledgesSituation)) return undefined;
     // A bare "I understand." is reported on its own sentence (checkSentence), and a weak apology by
     // weak-apology, whose fix makes it a full apology that acknowledges: one finding is enough.
-    if (variant.sentences.some((s) => isBare(s) || weakMatch(s) !== undefined)) return undefined;
+    if (facts.some(isBareText) || facts.some(weakMatchOf)) return undefined;
     const where = variant.chosen.length > 0 && unit.variants.length > 1 ? variant.chosen[variant.chosen.length - 1] : unit.anchor;
     const what = unit.title ? `"${unit.title}" answers a problem` : 'This reply answers a problem';
     const report: Report = {

@@ -4,6 +4,8 @@ import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETI
 import { SYSTEM_NOTICE } from '../phrases/acknowledgement';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
+import { factsOf, sentenceFact } from './memo';
+import { MAY_BE_NOTICE } from './missing-acknowledgement';
 
 /**
  * Whether the macro answers an upset customer: its front matter, its title, or
@@ -13,10 +15,15 @@ import type { Fix } from '../types';
 export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.informational) return false;
   if (unit.meta.complaint) return true;
-  if (variant.sentences.some((s) => SYSTEM_NOTICE.test(s.text))) return false;
+  const facts = factsOf(variant.sentences);
+  if (facts.some(isNotice)) return false;
   if (unit.title && UPSET_TITLE.test(unit.title)) return true;
-  return variant.sentences.some((s) => UPSET_SIGNALS.test(s.text));
+  return facts.some(showsUpset);
 }
+
+/** Every notice phrase has "auto" or "reply" (MAY_BE_NOTICE): most sentences skip the long pattern. */
+const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
+const showsUpset = sentenceFact((text: string) => UPSET_SIGNALS.test(text));
 
 /**
  * The placeholder the team greets customers with: the setting, the one the file

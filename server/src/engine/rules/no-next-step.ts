@@ -4,6 +4,7 @@ import { answersProblem } from './missing-acknowledgement';
 import { CLOSING_OFFER, CONFUSION, CONTACT_US, EXPLANATION, NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
 import { detectEol, LineIndex } from '../text';
 import type { Fix } from '../types';
+import { factsOf, sentenceFact } from './memo';
 
 export const noNextStep: Rule = {
   id: 'no-next-step',
@@ -21,9 +22,10 @@ export const noNextStep: Rule = {
 
   checkVariant(variant, unit, context) {
     if (variant.sentences.length === 0 || !answersProblem(unit, variant)) return undefined;
-    if (variant.sentences.some((s) => givesNextStep(s.text))) return undefined;
+    const facts = factsOf(variant.sentences);
+    if (facts.some(givesNextStep)) return undefined;
     // A confusion is resolved by explaining it: nothing is left to do.
-    if (variant.sentences.some((s) => CONFUSION.test(s.text)) && variant.sentences.some((s) => EXPLANATION.test(s.text))) return undefined;
+    if (facts.some(isConfusion) && facts.some(isExplanation)) return undefined;
     const where = variant.chosen.length > 0 && unit.variants.length > 1 ? variant.chosen[variant.chosen.length - 1] : unit.anchor;
     const what = unit.title ? `"${unit.title}" answers a problem` : 'This reply answers a problem';
     return {
@@ -38,11 +40,14 @@ export const noNextStep: Rule = {
 /** Whether a sentence gives a next step; a stock "any other questions, let us know" offer does not. */
 const HAS_CLOSING_OFFER = new RegExp(CLOSING_OFFER.source, 'i');
 
-export function givesNextStep(sentence: string): boolean {
+export const givesNextStep = sentenceFact((sentence: string): boolean => {
   if (!NEXT_STEP.test(sentence)) return false;
   if (!HAS_CLOSING_OFFER.test(sentence)) return true;
   return NEXT_STEP.test(sentence.replace(CLOSING_OFFER, ' ').replace(CONTACT_US, ' '));
-}
+});
+
+const isConfusion = sentenceFact((text: string) => CONFUSION.test(text));
+const isExplanation = sentenceFact((text: string) => EXPLANATION.test(text));
 
 // One line index per document: a library file may have many macros to fix.
 const lineIndexes = new WeakMap<MacroDocument, LineIndex>();

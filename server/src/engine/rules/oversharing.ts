@@ -3,20 +3,26 @@ import type { Sentence } from '../document/model';
 import { ACTION, FIRST_PERSON, NARRATIVE_CUES, PERSONAL_PAST, REFOCUS, REFOCUS_SENTENCE, SECOND_PERSON, SHORT_CLAUSE_WORDS } from '../phrases/oversharing';
 import { countWords } from '../text';
 import type { Fix } from '../types';
+import { factsOf, sentenceFact } from './memo';
 
 /** Two short sentences ("I have kids too. I get it.") are still one passing remark. */
 const MIN_STORY_WORDS = 14;
 
 /** A sentence about the agent's own life or feelings, not the customer's situation or an action. */
 export function isNarrative(sentence: Sentence): boolean {
+  return isNarrativeText(sentence.text);
+}
+
+const isNarrativeText = sentenceFact((text: string): boolean => {
   // Every story sentence has a first-person word: a cheap test that rules out most sentences.
   FIRST_PERSON.lastIndex = 0;
-  if (!FIRST_PERSON.test(sentence.text)) return false;
-  if (ACTION.test(sentence.text)) return false;
-  if (!NARRATIVE_CUES.test(sentence.text) && !(PERSONAL_PAST.test(sentence.text) && !SECOND_PERSON.test(sentence.text))) return false;
+  if (!FIRST_PERSON.test(text)) return false;
+  if (ACTION.test(text)) return false;
+  // SECOND_PERSON first: it is cheap, and most sentences speak to the customer.
+  if (!NARRATIVE_CUES.test(text) && !(!SECOND_PERSON.test(text) && PERSONAL_PAST.test(text))) return false;
   FIRST_PERSON.lastIndex = 0;
-  return (sentence.text.match(FIRST_PERSON)?.length ?? 0) >= 1;
-}
+  return (text.match(FIRST_PERSON)?.length ?? 0) >= 1;
+});
 
 export const oversharing: Rule = {
   id: 'oversharing',
@@ -35,12 +41,13 @@ export const oversharing: Rule = {
 
   checkVariant(variant, _unit, context) {
     const sentences = variant.sentences;
+    const facts = factsOf(sentences);
     const reports = [];
     for (let i = 0; i < sentences.length; i++) {
-      if (!isNarrative(sentences[i])) continue;
+      if (!facts.get(isNarrativeText, i)) continue;
       // A story: this narrative sentence and the ones right after it that continue it.
       let j = i;
-      while (j + 1 < sentences.length && (isNarrative(sentences[j + 1]) || continuesStory(sentences[j + 1]))) j++;
+      while (j + 1 < sentences.length && (facts.get(isNarrativeText, j + 1) || facts.get(continuesStoryText, j + 1))) j++;
       const run = sentences.slice(i, j + 1);
       const words = run.reduce((n, s) => n + countWords(s.text), 0);
       // One short shared-experience clause is fine; a second sentence of story, or a long one, is not.
@@ -67,13 +74,13 @@ function storyName(run: Sentence[], words: number, text: string): string {
 }
 
 /** Sentences that carry a story on without a cue: short, first-person, no action. */
-function continuesStory(sentence: Sentence): boolean {
-  if (ACTION.test(sentence.text) || REFOCUS.test(sentence.text)) return false;
+const continuesStoryText = sentenceFact((text: string): boolean => {
+  if (ACTION.test(text) || REFOCUS.test(text)) return false;
   // "They get so upset when it happens." right after the agent's story is more of it.
-  if (NARRATIVE_CUES.test(sentence.text) && !SECOND_PERSON.test(sentence.text)) return true;
+  if (NARRATIVE_CUES.test(text) && !SECOND_PERSON.test(text)) return true;
   FIRST_PERSON.lastIndex = 0;
-  return (sentence.text.match(FIRST_PERSON)?.length ?? 0) >= 1 && countWords(sentence.text) <= 14 && /\b(?:sometimes|always|never|usually|again|too)\b/i.test(sentence.text);
-}
+  return (text.match(FIRST_PERSON)?.length ?? 0) >= 1 && countWords(text) <= 14 && /\b(?:sometimes|always|never|usually|again|too)\b/i.test(text);
+});
 
 function refocusFix(run: Sentence[], next: Sentence | undefined, text: string): Fix {
   const first = run[0];

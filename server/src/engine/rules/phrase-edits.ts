@@ -6,6 +6,7 @@
 import type { MacroDocument, Sentence } from '../document/model';
 import type { Fix, TextEdit } from '../types';
 import { capitalize } from '../text';
+import { sentenceFact, type SentenceFact } from './memo';
 
 /** A regex match inside a sentence, as offsets into the document. */
 export interface PhraseMatch {
@@ -13,12 +14,39 @@ export interface PhraseMatch {
   end: number;
 }
 
-/** Runs a compiled (non-global) pattern on the sentence and returns the match's document offsets. */
-export function matchIn(sentence: Sentence, regex: RegExp): PhraseMatch | undefined {
-  const m = regex.exec(sentence.text);
-  if (!m) return undefined;
-  const start = sentence.start + m.index;
-  return { start, end: start + m[0].length };
+/** Where a phrase's pattern matched in a sentence's text. */
+export interface TextMatch<P> {
+  phrase: P;
+  index: number;
+  length: number;
+}
+
+/**
+ * Every phrase whose pattern matches a sentence's text, in list order (none
+ * when the hint does not match): a fact of the text, so a sentence repeated in
+ * a file or across a library is matched once. keep filters matches by the text.
+ */
+export function phraseMatcher<P>(
+  hint: RegExp,
+  compiled: ReadonlyArray<{ phrase: P; regex: RegExp }>,
+  keep?: (text: string, m: RegExpExecArray) => boolean,
+): SentenceFact<ReadonlyArray<TextMatch<P>>> {
+  const none: ReadonlyArray<TextMatch<P>> = [];
+  return sentenceFact((text: string) => {
+    if (!hint.test(text)) return none;
+    let found: Array<TextMatch<P>> | undefined;
+    for (const { phrase, regex } of compiled) {
+      const m = regex.exec(text);
+      if (m && (!keep || keep(text, m))) (found ??= []).push({ phrase, index: m.index, length: m[0].length });
+    }
+    return found ?? none;
+  });
+}
+
+/** A TextMatch as document offsets in the sentence. */
+export function inSentence(sentence: Sentence, found: TextMatch<unknown>): PhraseMatch {
+  const start = sentence.start + found.index;
+  return { start, end: start + found.length };
 }
 
 /** The match without the trailing separators some patterns take along for removal. */

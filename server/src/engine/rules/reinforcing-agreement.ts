@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from './rule';
 import type { MacroUnit, Sentence } from '../document/model';
 import type { Fix } from '../types';
 import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, SAYING_THAT, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
-import { matchIn, quote, safeFixes, unitAt, type PhraseMatch } from './phrase-edits';
+import { inSentence, phraseMatcher, quote, safeFixes, unitAt, type PhraseMatch } from './phrase-edits';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
@@ -18,6 +18,9 @@ function mentionsComplaint(unit: MacroUnit): boolean {
   return known;
 }
 
+/** Agreements in the text; one that owns a mistake ("I agree we got this wrong") is not reinforcing. */
+const agreementsIn = phraseMatcher(AGREEMENT_HINT, compiled, (text, m) => !OWNS_MISTAKE.test(text.slice(m.index + m[0].length)));
+
 export const reinforcingAgreement: Rule = {
   id: 'reinforcing-agreement',
   description: 'Agreeing with a complaint ("I agree", "Yes, that\'s true", "you\'re right, that\'s terrible") instead of acknowledging it.',
@@ -31,13 +34,10 @@ export const reinforcingAgreement: Rule = {
   example: { bad: "You're right, the app has been really slow.", better: 'I hear that the app has been really slow.' },
 
   checkSentence(sentence, context) {
-    if (!AGREEMENT_HINT.test(sentence.text)) return undefined;
     const { doc } = context;
-    for (const { phrase, regex } of compiled) {
-      const match = matchIn(sentence, regex);
-      if (!match) continue;
-      const rest = sentence.text.slice(match.end - sentence.start);
-      if (OWNS_MISTAKE.test(rest)) continue;
+    for (const candidate of agreementsIn(sentence.text)) {
+      const { phrase } = candidate;
+      const match = inSentence(sentence, candidate);
       const unit = unitAt(doc, sentence.start);
       if (unit.meta.informational) continue;
       if (!unit.meta.complaint && !mentionsComplaint(unit)) continue;

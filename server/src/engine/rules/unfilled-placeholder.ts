@@ -4,6 +4,13 @@ import { FILL_IN_PATTERN } from '../fill-in';
 import { ANGLE_FILL_IN, BARE_MARKER, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
 import { countWords } from '../text';
 
+const FILL_IN = new RegExp(FILL_IN_PATTERN.source, 'g');
+const BRACKETED = /\[([^\[\]\r\n]{1,80})\](?![\[(:\]])/g;
+const ANGLED = /<([^<>\r\n]{1,60})>/g;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** Every marker BARE_MARKER finds is in the original text too: most texts have none. */
+const MAY_HAVE_MARKER = /TODO|FIXME|TBD|XXX/;
+
 export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
   description: 'A gap left to fill in: a fix\'s [[…]] fill-in, "[customer name]", "[INSERT DATE]", "<fill in>", TODO or XXX.',
@@ -28,8 +35,10 @@ export const unfilledPlaceholder: Rule = {
       reports.push({ start, end, message });
     };
 
+    // Each pass runs only when the text has the character its matches start with.
+    const hasBracket = text.includes('[');
     // Fill-ins a fix left: the brackets are prose (not code, a comment or a template expression).
-    for (const m of text.matchAll(new RegExp(FILL_IN_PATTERN.source, 'g'))) {
+    if (hasBracket && text.includes('[[')) for (const m of text.matchAll(FILL_IN)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (!isProse(doc, start, 2) || !isProse(doc, end - 2, 2)) continue;
@@ -37,30 +46,31 @@ export const unfilledPlaceholder: Rule = {
     }
 
     // [customer name], [INSERT DATE]: square brackets whose words name a gap, and that are not links.
-    const references = referenceLabels(text);
-    for (const m of text.matchAll(/\[([^\[\]\r\n]{1,80})\](?![\[(:\]])/g)) {
+    let references: Set<string> | undefined;
+    if (hasBracket) for (const m of text.matchAll(BRACKETED)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (text.charAt(start - 1) === '[' || text.charAt(start - 1) === '\\' || text.charAt(start - 1) === '!') continue;
-      if (!isProse(doc, start, 1) || !isProse(doc, end - 1, 1)) continue;
       const inside = m[1];
-      if (countWords(inside) > MAX_FILL_IN_WORDS || !BRACKET_FILL_IN.test(inside) || UI_LABEL.test(inside)) continue;
-      if (references.has(normalizeLabel(inside))) continue;
+      if (!BRACKET_FILL_IN.test(inside) || countWords(inside) > MAX_FILL_IN_WORDS || UI_LABEL.test(inside)) continue;
+      if (!isProse(doc, start, 1) || !isProse(doc, end - 1, 1)) continue;
+      if ((references ??= referenceLabels(text)).has(normalizeLabel(inside))) continue;
       report(start, end, `"${m[0]}" looks like a gap left to fill in. Write the words, or use a placeholder the help desk fills (e.g. {{customer.first_name}}).`);
     }
 
     // <fill in>, <customer name>: the HTML scanner hides these as tags, so check where they sit instead.
-    const comments = [...text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((c) => ({ start: c.index!, end: c.index! + c[0].length }));
-    for (const m of text.matchAll(/<([^<>\r\n]{1,60})>/g)) {
+    let comments: Array<{ start: number; end: number }> | undefined;
+    if (text.includes('<')) for (const m of text.matchAll(ANGLED)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (!ANGLE_FILL_IN.test(m[1]) || countWords(m[1]) > MAX_FILL_IN_WORDS) continue;
+      comments ??= [...text.matchAll(HTML_COMMENT)].map((c) => ({ start: c.index!, end: c.index! + c[0].length }));
       if (comments.some((c) => start >= c.start && start < c.end) || !onProseLine(doc, start, end)) continue;
       report(start, end, `"${m[0]}" looks like a gap left to fill in. Write the words, or use a placeholder the help desk fills (e.g. {{customer.first_name}}).`);
     }
 
     // TODO, FIXME, TBD, XXX written in the prose itself (not a masked placeholder or code).
-    for (const m of doc.prose.matchAll(BARE_MARKER)) {
+    if (MAY_HAVE_MARKER.test(text)) for (const m of doc.prose.matchAll(BARE_MARKER)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (text.slice(start, end) !== m[0] || !isProse(doc, start, m[0].length)) continue;

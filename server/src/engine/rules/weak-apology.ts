@@ -3,22 +3,25 @@ import type { Sentence, Variant } from '../document/model';
 import type { Fix, TextEdit } from '../types';
 import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApologyPhrases, type ApologyPhrase } from '../phrases/weak-apology';
 import { capitalize, matchCase } from '../text';
+import { factsOf, sentenceFact } from './memo';
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */
 const MAYBE = /sorry|apolog/i;
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}]*/u;
 
-function isApology(sentence: Sentence): boolean {
-  return APOLOGY_WORD.test(sentence.text) && !NOT_AN_APOLOGY.test(sentence.text);
+const isApologyText = sentenceFact((text: string) => MAYBE.test(text) && APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text));
+
+export interface WeakMatch {
+  readonly phrase: ApologyPhrase;
+  readonly match: RegExpExecArray;
 }
 
-/** The weak-apology phrase a sentence contains, if any. */
-export function weakMatch(sentence: Sentence): { phrase: ApologyPhrase; match: RegExpExecArray } | undefined {
-  if (!MAYBE.test(sentence.text) || NOT_AN_APOLOGY.test(sentence.text)) return undefined;
+export const weakMatchOf = sentenceFact((text: string): WeakMatch | undefined => {
+  if (!MAYBE.test(text) || NOT_AN_APOLOGY.test(text)) return undefined;
   // Sentence-start patterns read past a leading emoji, bullet or quote mark.
-  const lead = LEADING_SYMBOLS.exec(sentence.text)![0].length;
-  const body = lead > 0 ? sentence.text.slice(lead) : sentence.text;
+  const lead = LEADING_SYMBOLS.exec(text)![0].length;
+  const body = lead > 0 ? text.slice(lead) : text;
   for (const { phrase, regex } of compiled) {
     const match = regex.exec(body);
     if (match) {
@@ -27,6 +30,11 @@ export function weakMatch(sentence: Sentence): { phrase: ApologyPhrase; match: R
     }
   }
   return undefined;
+});
+
+/** The weak-apology phrase a sentence contains, if any (shared by callers: do not modify it). */
+export function weakMatch(sentence: Sentence): WeakMatch | undefined {
+  return weakMatchOf(sentence.text);
 }
 
 export const weakApology: Rule = {
@@ -50,20 +58,27 @@ export const weakApology: Rule = {
     if (phrase.fix === 'keep-object') trimmed = sentence.text.slice(match.index).replace(/[,;:(][\s\S]*$/, '').replace(/[\s.!?…]+$/, '');
     const start = sentence.start + match.index;
     const end = start + trimmed.length;
+    const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
+    // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
+    const removal = removalAfterEarlierApology(sentence, start, context);
     return {
       start,
       end,
       message: phrase.message.replace('{match}', context.doc.text.slice(start, end).replace(/\s+/g, ' ')),
-      fixes: fixesFor(phrase, sentence, match.index, match[0].length, context),
+      fixes: removal ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : fixes,
     };
   },
 
   checkVariant(variant: Variant) {
-    const apologies = variant.sentences.filter(isApology);
+    const sentences = variant.sentences;
+    const facts = factsOf(sentences);
+    const apologies: number[] = [];
+    for (let i = 0; i < sentences.length; i++) if (facts.get(isApologyText, i)) apologies.push(i);
     if (apologies.length < 2) return undefined;
     // A sentence already flagged for its wording is not flagged again for being one more apology.
-    const repeated = apologies.slice(1).filter((s) => !weakMatch(s));
-    return repeated.map<Report>((s) => {
+    const repeated = apologies.slice(1).filter((i) => !facts.get(weakMatchOf, i));
+    return repeated.map<Report>((i) => {
+      const s = sentences[i];
       const m = APOLOGY_WORD.exec(s.text)!;
       return {
         start: s.start + m.index,
@@ -124,6 +139,69 @@ function fixesFor(phrase: ApologyPhrase, sentence: Sentence, index: number, leng
 }
 
 /**
+ * A fix that deletes a weak apology standing alone as a sentence, offered when
+ * an earlier sentence of the same rendered reply already apologizes.
+ */
+function removalAfterEarlierApology(sentence: Sentence, start: number, context: RuleContext): Fix | undefined {
+  const text = context.doc.text;
+  // Only a sentence that is nothing but the apology can go whole.
+  if (start !== sentence.start || !/^[\s.!?…]*$/.test(sentence.text.slice(weakEnd(sentence) - sentence.start))) return undefined;
+  const sentences = context.doc.sentences;
+  let index = lowerBound(sentences, sentence.start);
+  if (sentences[index] !== sentence) return undefined;
+  const unit = context.doc.units.find((u) => sentence.start >= u.start && sentence.start < u.end);
+  for (index--; index >= 0 && (!unit || sentences[index].start >= unit.start); index--) {
+    const earlier = sentences[index];
+    if (!isApologyText(earlier.text) || !renderTogether(context, earlier.start, sentence.start)) continue;
+    // Delete the sentence and the spaces after it on its line.
+    let end = sentence.end;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, sentence.start)) && /^(?:\r?\n|$)/.test(text.slice(end))) {
+      // The apology is alone on its line: remove the line.
+      end = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end) + 1;
+      return { title: 'Remove this apology: the reply already apologizes once', preferred: true, edits: [{ start: lineStart, end, newText: '' }] };
+    }
+    // Last on its line: take the spaces before it instead, so no trailing space is left.
+    let from = sentence.start;
+    if (/^(?:\r?\n|$)/.test(text.slice(end))) {
+      end = sentence.end;
+      while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+    }
+    return { title: 'Remove this apology: the reply already apologizes once', preferred: true, edits: [{ start: from, end, newText: '' }] };
+  }
+  return undefined;
+}
+
+function weakEnd(sentence: Sentence): number {
+  const found = weakMatch(sentence);
+  return found ? sentence.start + found.match.index + found.match[0].length : sentence.start;
+}
+
+function lowerBound(sentences: readonly Sentence[], start: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid].start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Two offsets render in the same reply unless they sit in different branches of one block. */
+function renderTogether(context: RuleContext, a: number, b: number): boolean {
+  for (const block of context.doc.blocks) {
+    if (a < block.start || b >= block.end) continue;
+    const branchOf = (offset: number) => block.branches.findIndex((br) => offset >= br.content.start && offset < br.content.end);
+    const first = branchOf(a);
+    const second = branchOf(b);
+    if (first >= 0 && second >= 0 && first !== second) return false;
+  }
+  return true;
+}
+
+/**
  * Replace [start, end) with the full apology. What is left of the sentence
  * becomes its own sentence, or, when it is only a name ("…, {{name}}."), stays
  * as the apology's vocative.
@@ -168,10 +246,15 @@ function lowerFirst(text: string, at: number): TextEdit[] {
   return [];
 }
 
+const NAME_PATH = /(?:first_?name|firstname|\bname)$/i;
+// Asked for every fix of every finding: the document's answer is found once.
+const namePlaceholders = new WeakMap<object, { name: string | undefined }>();
+
 function namePlaceholder(context: RuleContext): string | undefined {
   if (context.settings.namePlaceholder) return context.settings.namePlaceholder;
-  const used = context.doc.placeholders.find((p) => /(?:first_?name|firstname|\bname)$/i.test(p.path));
-  return used?.raw;
+  let found = namePlaceholders.get(context.doc);
+  if (!found) namePlaceholders.set(context.doc, (found = { name: context.doc.placeholders.find((p) => NAME_PATH.test(p.path))?.raw }));
+  return found.name;
 }
 
 function shorten(text: string): string {

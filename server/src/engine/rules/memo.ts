@@ -1,0 +1,81 @@
+// Rules ask the same questions of the same words many times: a sentence is
+// read once in the file and again in every rendered variant of its macro, and
+// several rules share tests. A fact is a pure function of a sentence's text,
+// answered once per distinct text and shared by every sentence with that text.
+
+const NONE = Symbol('none');
+/** Distinct texts kept; the table is cleared when full, so a long-running server never grows with it. */
+const LIMIT = 8192;
+
+type Slots = unknown[];
+let factCount = 0;
+const byText = new Map<string, Slots>();
+
+// The rules ask about one sentence after another: the last text's answers are kept at hand.
+let lastText: string | undefined;
+let lastSlots: Slots = [];
+
+function slotsOfText(text: string): Slots {
+  if (text === lastText) return lastSlots;
+  let slots = byText.get(text);
+  if (slots === undefined) {
+    if (byText.size >= LIMIT) byText.clear();
+    // Sized for every fact up front, so answering one never grows the array.
+    byText.set(text, (slots = new Array(factCount)));
+  }
+  lastText = text;
+  lastSlots = slots;
+  return slots;
+}
+
+function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: string): R {
+  const cached = slots[slot];
+  if (cached !== undefined) return (cached === NONE ? undefined : cached) as R;
+  const result = fn(text);
+  slots[slot] = result === undefined ? NONE : result;
+  return result;
+}
+
+/** A fact about a sentence's text; call it with the text, or ask a FactTable for it by index. */
+export interface SentenceFact<R> {
+  (text: string): R;
+  readonly slot: number;
+  readonly compute: (text: string) => R;
+}
+
+/** Declares a fact: fn must depend on the text alone. */
+export function sentenceFact<R>(fn: (text: string) => R): SentenceFact<R> {
+  const slot = factCount++;
+  const fact = (text: string): R => answer(slotsOfText(text), slot, fn, text);
+  return Object.assign(fact, { slot, compute: fn });
+}
+
+/** The facts of one list of sentences (a variant's, usually), made once per list and shared by the rules. */
+export class FactTable {
+  private readonly slots: Slots[] = [];
+
+  constructor(readonly sentences: readonly { text: string }[]) {}
+
+  get<R>(fact: SentenceFact<R>, index: number): R {
+    const text = this.sentences[index].text;
+    const slots = (this.slots[index] ??= slotsOfText(text));
+    return answer(slots, fact.slot, fact.compute, text);
+  }
+
+  some(fact: SentenceFact<unknown>): boolean {
+    return this.findIndex(fact) >= 0;
+  }
+
+  findIndex(fact: SentenceFact<unknown>): number {
+    for (let i = 0; i < this.sentences.length; i++) if (this.get(fact, i)) return i;
+    return -1;
+  }
+}
+
+const tables = new WeakMap<readonly object[], FactTable>();
+
+export function factsOf(sentences: readonly { text: string }[]): FactTable {
+  let table = tables.get(sentences);
+  if (table === undefined) tables.set(sentences, (table = new FactTable(sentences)));
+  return table;
+}
