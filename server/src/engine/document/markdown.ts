@@ -74,6 +74,10 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }
 
+/** First characters of the leaf and list starts below: # ` ~ < = - * _ + and digits. */
+const BLOCK_START_CHAR = new Uint8Array(128);
+for (const ch of '#`~<=-*_+0123456789') BLOCK_START_CHAR[ch.charCodeAt(0)] = 1;
+
 function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
 }
@@ -335,7 +339,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         break;
       }
       const c = src.charCodeAt(at);
-      const rest = src.slice(at, lineEnd);
+      // Only a line that may start a block (or may be a table's delimiter row) is read further: most are plain text.
+      const rest = (c < 128 && BLOCK_START_CHAR[c] !== 0) || (leaf?.kind === 'paragraph' && leaf.lines === 1) ? src.slice(at, lineEnd) : '';
       if (c === 62 /* > */) {
         closeUnmatched();
         closeLeaf();
@@ -413,7 +418,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         handled = true;
         break;
       }
-      const item = listItemAt(rest);
+      const item = c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57) ? listItemAt(rest) : undefined;
       if (item) item.empty = nothingAfter(at + item.marker.length);
       if (item && !(canInterrupt && allMatched && (item.empty || (item.ordered && item.number !== 1)))) {
         closeUnmatched();
