@@ -66,3 +66,13 @@ test('pathological Markdown: nested containers, unclosed constructs', () => {
     assert.equal(doc.prose.length, text.length);
   }
 });
+
+test('a document reads the same whatever was parsed before it (small, large, lone surrogates)', () => {
+  const small = '---\ntitle: Refund\n---\n\nHi {{customer.first_name}},\n\n{{#if vip}}Thanks for waiting.{{else}}Sorry about that.{{/if}} See https://example.com/a.\n';
+  const large = `# Library\n\n${'## Reply\n\nSorry for the delay with your order. Email help@example.com today.\n\n'.repeat(2000)}`;
+  const odd = 'Hi \uD800 there. {{#if a}}Sorry \uDC00 again.{{/if}} Thanks 😀 a lot.';
+  const first = [small, large, odd].map((text) => JSON.stringify(parse(text, 'handlebars')));
+  const again = [odd, small, large, small, odd].map((text) => JSON.stringify(parse(text, 'handlebars')));
+  assert.deepEqual(again, [first[2], first[0], first[1], first[0], first[2]]);
+  assert.ok(large.length > 65536);
+});

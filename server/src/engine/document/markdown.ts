@@ -74,6 +74,10 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }
 
+/** First characters of the leaf and list starts below: # ` ~ < = - * _ + and digits. */
+const BLOCK_START_CHAR = new Uint8Array(128);
+for (const ch of '#`~<=-*_+0123456789') BLOCK_START_CHAR[ch.charCodeAt(0)] = 1;
+
 function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
 }
@@ -101,7 +105,9 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   }
 
   // The block structure is read from the text as the templates left it (their expressions are values or blanks).
-  const src = options.tags && options.tags.length > 0 ? mask.toStringWith(options.tags, TAG_MARK) : mask.toString();
+  // Its code units too: scanning loops read a typed array faster than charCodeAt (the same values
+  // but where a lone surrogate reads U+FFFD in the string, and both are beyond ASCII).
+  const { text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK);
   const containers: Container[] = [];
   let leaf: Leaf | undefined;
   const paragraphs: OffsetRange[] = [];
@@ -333,7 +339,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         break;
       }
       const c = src.charCodeAt(at);
-      const rest = src.slice(at, lineEnd);
+      // Only a line that may start a block (or may be a table's delimiter row) is read further: most are plain text.
+      const rest = (c < 128 && BLOCK_START_CHAR[c] !== 0) || (leaf?.kind === 'paragraph' && leaf.lines === 1) ? src.slice(at, lineEnd) : '';
       if (c === 62 /* > */) {
         closeUnmatched();
         closeLeaf();
@@ -411,7 +418,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         handled = true;
         break;
       }
-      const item = listItemAt(rest);
+      const item = c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57) ? listItemAt(rest) : undefined;
       if (item) item.empty = nothingAfter(at + item.marker.length);
       if (item && !(canInterrupt && allMatched && (item.empty || (item.ordered && item.number !== 1)))) {
         closeUnmatched();
@@ -485,10 +492,10 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   closeLeaf();
 
   // Inline constructs, now that every reference definition is known.
-  for (const paragraph of paragraphs) maskInline(src, paragraph.start, paragraph.end, mask, references, scan);
+  for (const paragraph of paragraphs) maskInline(src, srcCodes, paragraph.start, paragraph.end, mask, references, scan);
   for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
   for (const row of tableRows) {
-    maskInline(src, row.start, row.end, mask, references, scan);
+    maskInline(src, srcCodes, row.start, row.end, mask, references, scan);
     maskTableRow(src, row, mask);
   }
   scan.htmlComments.sort((a, b) => a.start - b.start);
@@ -568,6 +575,13 @@ const INLINE_HTML = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG}|<!--(?:>|->|[\\s\\S
 /** Bare URLs and e-mail addresses (GFM's extended autolinks) read as values. */
 export const BARE_LINK = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>]*[^\s<>?!.,:*_~'")\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
 
+/** ASCII characters maskInline stops at: those that may start inline syntax (\ ` < ! [ ] * _ ~) and those every bare link holds (@ : .). */
+const INLINE_SYNTAX = 1;
+const LINK_HINT = 2;
+const INLINE_CHAR = new Uint8Array(128);
+for (const ch of '\\`<![]*_~') INLINE_CHAR[ch.charCodeAt(0)] = INLINE_SYNTAX;
+for (const ch of '@:.') INLINE_CHAR[ch.charCodeAt(0)] = LINK_HINT;
+
 interface Opener {
   at: number;
   image: boolean;
@@ -575,11 +589,11 @@ interface Opener {
 }
 
 /** Masks the inline syntax of one paragraph (or table row): code spans, autolinks, HTML, link destinations, escapes, emphasis. */
-function maskInline(src: string, from: number, to: number, mask: Mask, references: Set<string>, scan: MarkdownScan): void {
+function maskInline(src: string, codes: Uint16Array, from: number, to: number, mask: Mask, references: Set<string>, scan: MarkdownScan): void {
   // Backtick runs by length, for linear code-span matching.
   const openers: Opener[] = [];
   let runsByLength: Map<number, number[]> | undefined;
-  const runCursor = new Map<number, number>();
+  let runCursor: Map<number, number> | undefined;
   const codeSpanEnd = (at: number, length: number): number => {
     if (!runsByLength) {
       runsByLength = new Map();
@@ -598,18 +612,39 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
     }
     const list = runsByLength.get(length);
     if (!list) return -1;
+    runCursor ??= new Map();
     let k = runCursor.get(length) ?? 0;
     while (k < list.length && list[k] <= at) k++;
     runCursor.set(length, k);
     return k < list.length ? list[k] : -1;
   };
 
+  /** Whether the range may hold a bare link (see bareLinkHintAt), noted on the way through. */
+  let linkHint = false;
   let i = from;
   while (i < to) {
-    const c = src.charCodeAt(i);
+    const c = codes[i];
+    const kind = c < 128 ? INLINE_CHAR[c] : 0;
+    if (kind === 0) {
+      // Plain text: jump to the next character that may start inline syntax or a bare link.
+      i++;
+      while (i < to) {
+        const d = codes[i];
+        if (d < 128 && INLINE_CHAR[d] !== 0) break;
+        i++;
+      }
+      continue;
+    }
+    if (kind === LINK_HINT) {
+      if (!linkHint && bareLinkHintAt(src, i, from, to)) linkHint = true;
+      i++;
+      continue;
+    }
     if (c === 92 /* \ */) {
       const next = src.charAt(i + 1);
       if (i + 1 < to && ASCII_PUNCTUATION.test(next)) {
+        // The escaped character stays in the prose: it may be part of a bare link.
+        if (!linkHint && bareLinkHintAt(src, i + 1, from, to)) linkHint = true;
         mask.hide(i, i + 1);
         i += 2;
         continue;
@@ -701,16 +736,26 @@ function maskInline(src: string, from: number, to: number, mask: Mask, reference
   }
 
   // Bare links: read from the masked text of this range (code and HTML already gone).
-  if (!mayHoldBareLink(src, from, to)) return;
+  if (!linkHint) return;
   const current = mask.read(from, to);
   BARE_LINK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BARE_LINK.exec(current))) mask.value(from + m.index, from + m.index + m[0].length);
 }
 
-function mayHoldBareLink(src: string, from: number, to: number): boolean {
-  const range = src.slice(from, to);
-  return range.includes('@') || range.includes(':') || range.includes('www.');
+/**
+ * Whether the character at `i` is where a bare link may show: an @, or the colon of "://" or
+ * "mailto:", or the dot of "www.", all inside [from, to). Every bare link holds one. The mask only
+ * ever turns characters into spaces, X's and paragraph marks, so what the masked text holds the
+ * source holds at the same place; maskInline visits every character of the range that stays in the
+ * prose, so the source is enough to rule a range out without decoding the mask.
+ */
+function bareLinkHintAt(src: string, i: number, from: number, to: number): boolean {
+  const c = src.charCodeAt(i);
+  if (c === 64 /* @ */) return true;
+  if (c === 58 /* : */) return (i + 2 < to && src.charCodeAt(i + 1) === 47 && src.charCodeAt(i + 2) === 47) || (i >= from + 6 && src.startsWith('mailto', i - 6));
+  if (c === 46 /* . */) return i >= from + 3 && src.charCodeAt(i - 1) === 119 && src.startsWith('www', i - 3);
+  return false;
 }
 
 function isWordChar(ch: string): boolean {

@@ -11,9 +11,12 @@ const X = 88;
 
 export class Mask {
   private readonly codes: Uint16Array;
+  /** The text holds no surrogate code unit, so the codes can be copied into a string as they are. */
+  private readonly plain: boolean;
 
   constructor(text: string) {
     this.codes = toCodes(text);
+    this.plain = !SURROGATE.test(text);
   }
 
   /** Blank [start, end), keeping line breaks. */
@@ -51,29 +54,54 @@ export class Mask {
     this.markBreak(at);
   }
 
-  read(start: number, end: number): string {
-    return decode(this.codes.subarray(start, end));
+  /** The masked text's UTF-16 code units, for readers that go character by character. Do not write into it. */
+  get codeUnits(): Uint16Array {
+    return this.codes;
   }
 
-  /** The masked text with the given ranges (not their line breaks) shown as `code` instead. */
-  toStringWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): string {
-    const copy = this.codes.slice();
+  /** The code units, when the masked text's string holds exactly them (no surrogates); else undefined. Do not write into it. */
+  plainCodes(): Uint16Array | undefined {
+    return this.plain ? this.codes : undefined;
+  }
+
+  read(start: number, end: number): string {
+    return decode(this.codes.subarray(start, end), this.plain);
+  }
+
+  /** A copy of the masked text with the given ranges (not their line breaks) shown as `code` instead: its code units and its string. */
+  snapshotWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): { codes: Uint16Array; text: string } {
+    const copy = this.codes.length <= SCRATCH_UNITS ? scratchCopy.subarray(0, this.codes.length) : new Uint16Array(this.codes.length);
+    copy.set(this.codes);
     for (const range of ranges) {
       for (let i = range.start; i < range.end; i++) {
         const c = copy[i];
         if (c !== 10 && c !== 13) copy[i] = code;
       }
     }
-    return decode(copy);
+    return { codes: copy, text: decode(copy, this.plain) };
   }
 
   toString(): string {
-    return decode(this.codes);
+    return decode(this.codes, this.plain);
   }
 }
 
+/**
+ * Masks of ordinary size reuse two module-wide arrays (the codes and their snapshot copy): a document
+ * is parsed synchronously, one at a time, and nothing keeps its mask or snapshot once parsing ends.
+ * Fresh arrays for every small document cost more in allocation and garbage collection than filling them.
+ */
+const SCRATCH_UNITS = 1 << 16;
+const scratchCodes = new Uint16Array(SCRATCH_UNITS);
+const scratchCopy = new Uint16Array(SCRATCH_UNITS);
+const scratchBytes = typeof Buffer !== 'undefined' ? Buffer.from(scratchCodes.buffer, scratchCodes.byteOffset, scratchCodes.byteLength) : undefined;
+
 /** The UTF-16 code units of the text (natively where Node's Buffer is there). */
 function toCodes(text: string): Uint16Array {
+  if (scratchBytes && text.length <= SCRATCH_UNITS) {
+    scratchBytes.write(text, 0, 'utf16le');
+    return scratchCodes.subarray(0, text.length);
+  }
   if (typeof Buffer !== 'undefined' && text.length > 64) {
     const bytes = Buffer.from(text, 'utf16le');
     if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
@@ -86,6 +114,21 @@ function toCodes(text: string): Uint16Array {
 // UTF-16LE decoding keeps the length: a lone surrogate becomes U+FFFD, one code unit for one.
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
-function decode(codes: Uint16Array): string {
-  return UTF16.decode(codes);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The string of the codes. Without surrogates (hiding and masking never write one) they are copied
+ * straight into a string (through Node's Buffer: several times faster than the TextDecoder, which
+ * is kept for text with surrogates so that a lone one still becomes U+FFFD).
+ */
+function decode(codes: Uint16Array, plain: boolean): string {
+  return plain ? stringOfCodes(codes) : UTF16.decode(codes);
+}
+
+/** The string of these code units exactly as they are (a lone surrogate stays one). */
+export function stringOfCodes(codes: Uint16Array): string {
+  if (typeof Buffer !== 'undefined') return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+  let text = '';
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.subarray(i, i + 4096));
+  return text;
 }

@@ -4,7 +4,7 @@
 
 import type { Settings, OffsetRange } from '../types';
 import { LineIndex } from '../text';
-import { Mask } from './mask';
+import { Mask, stringOfCodes } from './mask';
 import { readFrontMatter } from './front-matter';
 import { scanMarkdown, type Heading } from './markdown';
 import { scanTemplates } from './templates';
@@ -69,8 +69,8 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   const fileMeta = readMeta(doc.frontMatter?.data ?? {});
   const libraryMode = (fileMeta.library as Settings['library']) ?? settings.library ?? 'auto';
   // Sentences never cross a heading (it is hidden behind a paragraph mark), so one split serves the file and its units.
-  doc.sentences = splitSentences(prose, 0, prose.length);
-  doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom, comments);
+  doc.sentences = splitSentences(prose, 0, prose.length, 0, mask.codeUnits);
+  doc.units = findUnits(doc, markdown.headings, libraryMode, fileMeta, bom, comments, mask.plainCodes());
   return doc;
 }
 
@@ -105,7 +105,7 @@ function metaFromComments(comments: Array<{ start: number; body: string }>, rang
   return meta;
 }
 
-function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Settings['library']>, fileMeta: MacroMeta, bom: number, comments: Array<{ start: number; body: string }>): MacroUnit[] {
+function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Settings['library']>, fileMeta: MacroMeta, bom: number, comments: Array<{ start: number; body: string }>, proseCodes: Uint16Array | undefined): MacroUnit[] {
   const text = doc.text;
   const contentStart = doc.frontMatter ? doc.frontMatter.range.end : bom;
   let library = false;
@@ -119,7 +119,7 @@ function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Se
   if (!library) {
     const range = { start: contentStart, end: text.length };
     const blocks = doc.blocks.filter((block) => block.start >= range.start && block.end <= range.end);
-    return [buildUnit(doc, range, fileMeta.title, undefined, metaFromComments(comments, range, fileMeta), blocks)];
+    return [buildUnit(doc, range, fileMeta.title, undefined, metaFromComments(comments, range, fileMeta), blocks, proseCodes)];
   }
   const top = headings.filter((h) => h.level === level);
   // Units, meta comments and blocks are all in text order: pointers keep this linear in a big library.
@@ -135,17 +135,17 @@ function findUnits(doc: MacroDocument, headings: Heading[], mode: NonNullable<Se
     while (b < doc.blocks.length && doc.blocks[b].start < range.start) b++;
     const blocks: BranchBlock[] = [];
     for (let j = b; j < doc.blocks.length && doc.blocks[j].start < range.end; j++) if (doc.blocks[j].end <= range.end) blocks.push(doc.blocks[j]);
-    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(own, range, Object.assign({}, fileMeta, { title: heading.title })), blocks);
+    return buildUnit(doc, range, heading.title, heading.titleRange, metaFromComments(own, range, Object.assign({}, fileMeta, { title: heading.title })), blocks, proseCodes);
   });
 }
 
-function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta, blocks: BranchBlock[]): MacroUnit {
+function buildUnit(doc: MacroDocument, range: OffsetRange, title: string | undefined, titleRange: OffsetRange | undefined, meta: MacroMeta, blocks: BranchBlock[], proseCodes: Uint16Array | undefined): MacroUnit {
   const sentences = sentencesWithin(doc.sentences, range);
   const greeting = sentences.length > 0 && GREETING.test(sentences[0].text) ? sentences[0] : undefined;
   const first = greeting ?? sentences[0];
   const anchor = titleRange ?? (first ? { start: first.start, end: first.end } : { start: range.start, end: range.start });
   const unit: MacroUnit = { start: range.start, end: range.end, title, anchor, meta, sentences, variants: [], greeting };
-  unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks, sentences);
+  unit.variants = blocks.length === 0 ? [{ chosen: [], sentences }] : buildVariants(doc, range, blocks, sentences, proseCodes);
   return unit;
 }
 
@@ -199,11 +199,14 @@ function choicesOf(blocks: BranchBlock[], depth: number): Choice[] {
 }
 
 function merge(choices: Choice[]): Choice {
-  return {
-    excluded: choices.flatMap((c) => c.excluded),
-    chosen: choices.flatMap((c) => c.chosen),
-    conditions: choices.flatMap((c) => c.conditions),
-  };
+  // Plain loops: flatMap costs more than the rest of the variant building on a small macro.
+  const merged: Choice = { excluded: [], chosen: [], conditions: [] };
+  for (const choice of choices) {
+    for (const range of choice.excluded) merged.excluded.push(range);
+    for (const range of choice.chosen) merged.chosen.push(range);
+    for (const condition of choice.conditions) merged.conditions.push(condition);
+  }
+  return merged;
 }
 
 function blockChoices(block: BranchBlock, depth: number): Choice[] {
@@ -251,44 +254,82 @@ function zonesOf(top: BranchBlock[], unitSentences: Sentence[], range: OffsetRan
   return zones;
 }
 
-function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[]): Variant[] {
-  const top = blocks.filter((b) => !b.nested);
-  const tagRanges = blocks.flatMap((b) => b.branches.map((br) => br.tag));
-  const zones = zonesOf(top, unitSentences, range);
-  // Each zone is split once per distinct way it renders, not once per variant.
-  const splits = new Map<string, Sentence[]>();
-
-  const splitZone = (zone: OffsetRange, inZone: OffsetRange[]): Sentence[] => {
-    const key = `${zone.start}:${inZone.map((r) => `${r.start}-${r.end}`).join(',')}`;
-    const cached = splits.get(key);
-    if (cached) return cached;
-    let local = '';
-    let cursor = zone.start;
-    for (const blank of inZone) {
-      const start = Math.max(blank.start, cursor);
-      const end = Math.min(blank.end, zone.end);
-      if (end <= start) continue;
-      local += doc.prose.slice(cursor, start) + doc.prose.slice(start, end).replace(/[^\r\n]/g, ' ');
-      cursor = end;
+/**
+ * A stable sort by start. Lists are nearly always short, where an insertion sort beats Array#sort's
+ * set-up; long ones (a macro of many branches) go to Array#sort, stable too, so the order is the same.
+ */
+function sortByStart(ranges: OffsetRange[]): void {
+  if (ranges.length > 16) {
+    ranges.sort((a, b) => a.start - b.start);
+    return;
+  }
+  for (let i = 1; i < ranges.length; i++) {
+    const range = ranges[i];
+    let j = i - 1;
+    while (j >= 0 && ranges[j].start > range.start) {
+      ranges[j + 1] = ranges[j];
+      j--;
     }
-    local += doc.prose.slice(cursor, zone.end);
-    const sentences = splitSentences(local, 0, local.length).map((s) => ({ start: s.start + zone.start, end: s.end + zone.start, text: s.text }));
-    splits.set(key, sentences);
+    ranges[j + 1] = range;
+  }
+}
+
+/** Scratch code units for splitting variant zones (parsing is synchronous: one zone at a time). */
+let zoneCodes = new Uint16Array(1024);
+
+function sameRanges(a: OffsetRange[], b: OffsetRange[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end) return false;
+  return true;
+}
+
+/** `proseCodes`: the prose's code units, when the caller has them (the mask's, when they equal the prose). */
+function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[], proseCodes?: Uint16Array): Variant[] {
+  const top = blocks.filter((b) => !b.nested);
+  const tagRanges: OffsetRange[] = [];
+  for (const block of blocks) for (const branch of block.branches) if (branch.tag.end > branch.tag.start) tagRanges.push(branch.tag);
+  const zones = zonesOf(top, unitSentences, range);
+  // Each zone is split once per distinct way it renders (which ranges it blanks), not once per variant.
+  const splits: Array<Array<{ blanks: OffsetRange[]; sentences: Sentence[] }>> = zones.map(() => []);
+
+  const splitZone = (z: number, inZone: OffsetRange[]): Sentence[] => {
+    for (const done of splits[z]) if (sameRanges(done.blanks, inZone)) return done.sentences;
+    const zone = zones[z];
+    // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
+    const length = zone.end - zone.start;
+    if (zoneCodes.length < length) zoneCodes = new Uint16Array(Math.max(length, zoneCodes.length * 2));
+    const codes = zoneCodes.subarray(0, length);
+    if (proseCodes) {
+      codes.set(proseCodes.subarray(zone.start, zone.end));
+    } else {
+      const prose = doc.prose;
+      for (let i = 0; i < length; i++) codes[i] = prose.charCodeAt(zone.start + i);
+    }
+    for (const blank of inZone) {
+      const end = Math.min(blank.end, zone.end) - zone.start;
+      for (let i = Math.max(blank.start, zone.start) - zone.start; i < end; i++) if (codes[i] !== 10 && codes[i] !== 13) codes[i] = 32;
+    }
+    const sentences = splitSentences(stringOfCodes(codes), 0, length, zone.start, codes);
+    splits[z].push({ blanks: inZone, sentences });
     return sentences;
   };
 
   return choicesOf(top, 0).map((choice) => {
-    const blanks = [...choice.excluded, ...tagRanges].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
+    const blanks: OffsetRange[] = [];
+    for (const range of choice.excluded) if (range.end > range.start) blanks.push(range);
+    for (const range of tagRanges) blanks.push(range);
+    sortByStart(blanks);
     const sentences: Sentence[] = [];
     let k = 0;
     let b = 0;
-    for (const zone of zones) {
+    for (let z = 0; z < zones.length; z++) {
+      const zone = zones[z];
       while (k < unitSentences.length && unitSentences[k].end <= zone.start) sentences.push(unitSentences[k++]);
       // Blanks are sorted by start, zones too: one pointer walks both.
       while (b < blanks.length && blanks[b].end <= zone.start) b++;
       const inZone: OffsetRange[] = [];
       for (let i = b; i < blanks.length && blanks[i].start < zone.end; i++) if (blanks[i].end > zone.start) inZone.push(blanks[i]);
-      for (const sentence of splitZone(zone, inZone)) sentences.push(sentence);
+      for (const sentence of splitZone(z, inZone)) sentences.push(sentence);
       while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
     }
     while (k < unitSentences.length) sentences.push(unitSentences[k++]);

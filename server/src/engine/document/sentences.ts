@@ -41,58 +41,85 @@ function startsUpper(prose: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-function endsAbbreviation(prose: string, dot: number, start: number): boolean {
+/** Lengths of the abbreviations above: a word of another length ends its sentence without a look-up. */
+const ABBREVIATION_LENGTHS = new Set([...ABBREVIATIONS].map((a) => a.length));
+/** Letters and dots before a full stop worth reading back: one more than the longest abbreviation. */
+const LOOK_BACK = Math.max(...ABBREVIATION_LENGTHS) + 1;
+
+function endsAbbreviation(prose: string, codes: Uint16Array, dot: number, start: number): boolean {
   let i = dot - 1;
-  while (i >= start && dot - i <= 8) {
-    const c = prose.charCodeAt(i);
+  while (i >= start && dot - i <= LOOK_BACK) {
+    const c = codes[i];
     if (!isAsciiLetter(c) && c !== 46) break;
     i--;
   }
-  if (dot - i > 8) return false;
+  if (dot - i > LOOK_BACK || !ABBREVIATION_LENGTHS.has(dot - i - 1)) return false;
   return ABBREVIATIONS.has(prose.slice(i + 1, dot).toLowerCase());
 }
 
-export function splitSentences(prose: string, from: number, to: number): Sentence[] {
+/**
+ * The sentences of prose[from, to). `offset` is added to every position (a
+ * piece of prose cut out of a longer text reports positions in that text).
+ * `codes` are prose's UTF-16 code units (the mask's, when the caller has them):
+ * reading a typed array is cheaper than charCodeAt. Runs of word characters
+ * and of plain spaces are skipped in tight loops; state lives in locals (no
+ * closure), as this reads every character of the file.
+ */
+export function splitSentences(prose: string, from: number, to: number, offset = 0, codes: Uint16Array = codeUnits(prose)): Sentence[] {
   const sentences: Sentence[] = [];
   let start = -1;
   let lastNonSpace = -1;
   let words = 0;
   /** Whether the current sentence started on the current line. */
   let startedOnLine = false;
-  const push = (end: number) => {
-    if (start >= 0 && end > start) sentences.push({ start, end, text: prose.slice(start, end) });
-    start = -1;
-  };
-  for (let i = from; i < to; i++) {
-    const c = prose.charCodeAt(i);
+  let end = -1;
+  let i = from;
+  while (i < to) {
+    const c = codes[i];
     const kind = CLASSES[c];
     if (kind === 0) {
-      // The common case: a character inside a word.
+      // The common case: a run of characters inside a word.
       if (start < 0) {
         start = i;
         words = 0;
         startedOnLine = true;
       }
-      if (i === start || (CLASSES[prose.charCodeAt(i - 1)] & SPACE) !== 0) words++;
-      lastNonSpace = i;
+      if (i === start || (CLASSES[codes[i - 1]] & SPACE) !== 0) words++;
+      i++;
+      while (i < to) {
+        const d = codes[i];
+        // ASCII letters first, by arithmetic (the bulk of prose), then the table.
+        if (((d | 32) - 97) >>> 0 >= 26 && CLASSES[d] !== 0) break;
+        i++;
+      }
+      lastNonSpace = i - 1;
       continue;
     }
     if (kind & SPACE) {
+      end = -1;
       if (c === PARAGRAPH_MARK) {
-        push(lastNonSpace + 1);
+        end = lastNonSpace + 1;
+        i++;
       } else if (c === 10 || c === 13) {
         let j = i + 1;
-        if (c === 13 && prose.charCodeAt(j) === 10) j++;
+        if (c === 13 && j < codes.length && codes[j] === 10) j++;
         let k = j;
-        while (k < to && (prose.charCodeAt(k) === 32 || prose.charCodeAt(k) === 9)) k++;
-        const next = prose.charCodeAt(k);
+        while (k < to && (codes[k] === 32 || codes[k] === 9)) k++;
+        const next = k < to ? codes[k] : -1;
         if (k >= to || next === 10 || next === 13 || next === PARAGRAPH_MARK) {
-          push(lastNonSpace + 1); // a blank line ends the paragraph
+          end = lastNonSpace + 1; // a blank line ends the paragraph
         } else if (start >= 0 && startedOnLine && words <= SHORT_LINE_WORDS && startsUpper(prose, k)) {
-          push(lastNonSpace + 1); // a greeting or sign-off line
+          end = lastNonSpace + 1; // a greeting or sign-off line
         }
         startedOnLine = false;
-        i = j - 1;
+        i = j;
+      } else {
+        i++;
+        while (i < to && codes[i] === 32) i++;
+      }
+      if (end >= 0) {
+        if (start >= 0 && end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
+        start = -1;
       }
       continue;
     }
@@ -101,19 +128,28 @@ export function splitSentences(prose: string, from: number, to: number): Sentenc
       words = 0;
       startedOnLine = true;
     }
-    if (i === start || isSpace(prose.charCodeAt(i - 1))) words++;
+    if (i === start || isSpace(codes[i - 1])) words++;
     lastNonSpace = i;
     if (kind & TERMINAL) {
       let j = i + 1;
-      while (j < to && (CLASSES[prose.charCodeAt(j)] & CLOSER) !== 0) j++;
-      if (j >= to || isSpace(prose.charCodeAt(j))) {
-        if (c === 46 && j === i + 1 && endsAbbreviation(prose, i, start)) continue;
+      while (j < to && (CLASSES[codes[j]] & CLOSER) !== 0) j++;
+      if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === i + 1 && endsAbbreviation(prose, codes, i, start))) {
         lastNonSpace = j - 1;
-        i = j - 1;
-        push(j);
+        if (j > start) sentences.push({ start: start + offset, end: j + offset, text: prose.slice(start, j) });
+        start = -1;
+        i = j;
+        continue;
       }
     }
+    i++;
   }
-  push(lastNonSpace + 1);
+  end = lastNonSpace + 1;
+  if (start >= 0 && end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
   return sentences;
+}
+
+function codeUnits(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
 }

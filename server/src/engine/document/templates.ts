@@ -116,9 +116,12 @@ export function scanTemplates(text: string): TemplateScan {
     }
     const branches = open.block.branches;
     branches[branches.length - 1].content.end = tag.start;
-    const earlier = branches.filter((_, i) => !(open.block.helper === 'case' && i === 0)).map((b) => b.condition.replace(/^when /, ''));
-    // An else after several branches is what remains when none of them holds.
-    const otherwise = isFinalElse && earlier.length > 1 ? `otherwise (none of: ${earlier.join('; ')})` : isFinalElse && open.block.helper === 'case' ? open.block.otherwise : undefined;
+    let otherwise: string | undefined;
+    if (isFinalElse) {
+      const earlier = branches.filter((_, i) => !(open.block.helper === 'case' && i === 0)).map((b) => b.condition.replace(/^when /, ''));
+      // An else after several branches is what remains when none of them holds.
+      otherwise = earlier.length > 1 ? `otherwise (none of: ${earlier.join('; ')})` : open.block.helper === 'case' ? open.block.otherwise : undefined;
+    }
     branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
     if (isFinalElse) open.block.canBeEmpty = false;
     scan.separators.push(tag);
