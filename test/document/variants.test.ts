@@ -63,3 +63,24 @@ test('front matter can mark a whole macro informational', () => {
   assert.equal(findingsOf(body, 'missing-acknowledgement').length, 1);
   assert.equal(findingsOf(`---\ntitle: Refund status\nrapport:\n  informational: true\n---\n${body}`, 'missing-acknowledgement').length, 0);
 });
+
+test('a finding names only the conditions that cause it, not those of unrelated branches', () => {
+  const text = [
+    '---',
+    'title: Long wait on the phone',
+    '---',
+    'Hello {{#if customer.first_name}}{{customer.first_name}}{{else}}there{{/if}},',
+    '',
+    "I'm sorry to hear you waited so long.",
+    '',
+    '{{#if ticket.callback_requested}}',
+    "We'll call you back within the hour.",
+    '{{else}}',
+    'Thanks for your patience.',
+    '{{/if}}',
+    '',
+  ].join('\n');
+  const findings = findingsOf(text, 'no-next-step', 'handlebars');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].condition, 'when ticket.callback_requested is not set');
+});

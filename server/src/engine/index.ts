@@ -2,7 +2,7 @@
 // knows nothing of editors; the server, the CLI and the tests all call lint().
 
 import { parseDocument } from './document/parse';
-import type { MacroDocument, MacroUnit } from './document/model';
+import type { MacroDocument, MacroUnit, Variant } from './document/model';
 import { LineIndex } from './text';
 import { hasFillIn } from './fill-in';
 import { rules, ruleById } from './rules';
@@ -150,25 +150,37 @@ function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array
   return mergeReports(unit, unit.variants.map((variant) => asArray(rule.checkVariant!(variant, unit, context))));
 }
 
+/**
+ * The condition shared by the variants that reported something: the branch
+ * choices they all made ("when ticket.vip is not set"), or, when they share
+ * none, each variant's conditions.
+ */
+function describeVariants(variants: readonly Variant[], all: readonly Variant[]): string | undefined {
+  const partsOf = (v: Variant) => v.conditions ?? (v.condition ? [v.condition] : []);
+  const parts = variants.map(partsOf);
+  const shared = parts[0].filter((part) => parts.every((p) => p.includes(part)));
+  // Only when exactly the variants under those conditions reported it.
+  const matching = all.filter((v) => shared.every((part) => partsOf(v).includes(part))).length;
+  if (shared.length > 0 && matching === variants.length) return shared.join(' and ');
+  return variants.map((v) => v.condition).filter(Boolean).join('; or ') || undefined;
+}
+
 /** Merges what each variant reported (reportsPerVariant[i] is what unit.variants[i] reported). */
 function mergeReports(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
-  const byKey = new Map<string, { report: Report; conditions: string[] }>();
+  const byKey = new Map<string, { report: Report; variants: Variant[] }>();
   for (let i = 0; i < unit.variants.length; i++) {
     const variant = unit.variants[i];
     for (const report of reportsPerVariant[i]) {
       const key = `${report.start}:${report.end}:${report.message}`;
       const entry = byKey.get(key);
-      if (entry) entry.conditions.push(variant.condition ?? '');
-      else byKey.set(key, { report, conditions: [variant.condition ?? ''] });
+      if (entry) entry.variants.push(variant);
+      else byKey.set(key, { report, variants: [variant] });
     }
   }
   const merged: Array<{ report: Report; condition?: string }> = [];
-  for (const { report, conditions } of byKey.values()) {
-    if (unit.variants.length <= 1 || conditions.length === unit.variants.length) {
-      merged.push({ report });
-    } else {
-      merged.push({ report, condition: conditions.filter(Boolean).join('; or ') || undefined });
-    }
+  for (const { report, variants } of byKey.values()) {
+    if (unit.variants.length <= 1 || variants.length === unit.variants.length) merged.push({ report });
+    else merged.push({ report, condition: describeVariants(variants, unit.variants) });
   }
   return merged;
 }

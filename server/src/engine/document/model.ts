@@ -59,6 +59,8 @@ export interface BranchBlock extends OffsetRange {
 export interface Variant {
   /** Undefined when the macro has no branches; otherwise the conditions that select this variant. */
   condition?: string;
+  /** The same conditions one by one (one per block the variant passes through). */
+  conditions?: string[];
   /** The branch tags this variant chose (where a finding about the variant points). */
   chosen: OffsetRange[];
   sentences: Sentence[];

@@ -333,6 +333,6 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
       while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
     }
     while (k < unitSentences.length) sentences.push(unitSentences[k++]);
-    return { condition: choice.conditions.join(' and '), chosen: choice.chosen, sentences };
+    return { condition: choice.conditions.join(' and '), conditions: choice.conditions, chosen: choice.chosen, sentences };
   });
 }
