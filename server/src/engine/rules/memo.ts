@@ -4,8 +4,12 @@
 // answered once per distinct text and shared by every sentence with that text.
 
 const NONE = Symbol('none');
-/** Distinct texts kept; the table is cleared when full, so a long-running server never grows with it. */
-const LIMIT = 8192;
+/**
+ * Distinct texts kept; the table is cleared when full, so a long-running
+ * server never grows with it. Kept small because a sentence's text can hold
+ * on to the whole document it was cut from.
+ */
+const LIMIT = 2048;
 
 type Slots = unknown[];
 let factCount = 0;
