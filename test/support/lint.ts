@@ -37,3 +37,8 @@ export function assertExamples(rule: string, examples: ReadonlyArray<{ bad: stri
     assert.deepEqual(flagged(better, rule), [], `${label}: the better text is clean: ${better}`);
   }
 }
+
+/** None of these texts has a finding of `rule`. */
+export function assertClean(rule: string, texts: readonly string[]): void {
+  for (const text of texts) assert.deepEqual(flagged(text, rule), [], text);
+}
