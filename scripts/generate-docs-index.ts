@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../server/src/engine/rules';
-import type { Rule } from '../server/src/engine/rules/rule';
+import type { Rule } from '../server/src/engine/rules/support/rule';
 
 export const DOCS_INDEX = path.join(__dirname, '..', 'docs', 'rules', 'README.md');
 

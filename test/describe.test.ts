@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeRule, ruleById, rules } from '../server/src/engine';
-import { shortReason } from '../server/src/engine/rules/describe';
-import type { Rule } from '../server/src/engine/rules/rule';
+import { shortReason } from '../server/src/engine/rules/support/describe';
+import type { Rule } from '../server/src/engine/rules/support/rule';
 
 test("describes a rule with the guide's reason, its source, bad and better examples, and the docs page", () => {
   const rule = ruleById('missing-name')!;

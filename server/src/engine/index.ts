@@ -6,7 +6,7 @@ import type { MacroDocument, MacroUnit, Variant } from './document/model';
 import { LineIndex } from './text';
 import { hasFillIn } from './fill-in';
 import { rules, ruleById } from './rules';
-import type { Report, Rule, RuleContext } from './rules/rule';
+import type { Report, Rule, RuleContext } from './rules/support/rule';
 import type { Finding, Fix, LanguageId, RuleSetting, Settings, Severity, SeveritySetting } from './types';
 
 export * from './types';
@@ -14,8 +14,8 @@ export { applyFixes } from './fixes';
 export { LineIndex } from './text';
 export { parseDocument } from './document/parse';
 export { rules, ruleById } from './rules';
-export type { Rule, RuleMeta } from './rules/rule';
-export { describeRule } from './rules/describe';
+export type { Rule, RuleMeta } from './rules/support/rule';
+export { describeRule } from './rules/support/describe';
 
 export interface LintResult {
   findings: Finding[];

@@ -1,9 +1,9 @@
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 import type { Sentence } from '../document/model';
 import { ACKNOWLEDGEMENT } from '../phrases/acknowledgement';
 import { SOLUTION, SPOKEN_TO_CUSTOMER, THANKS_CLAUSE } from '../phrases/acknowledgement-order';
 import type { Fix } from '../types';
-import { factsOf, sentenceFact } from './memo';
+import { factsOf, sentenceFact } from './support/memo';
 
 const FEELING_WORD = /^(?:frustrating|annoying|disappointing|stressful|upsetting|worrying)$/i;
 const FEELING_CONTEXT = /(?:\b(?:how|so|really|very|be|is|was|sounds|feels?|been|seem|seems)|'s|’s)\s+$/i;

@@ -1,10 +1,10 @@
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext } from './support/rule';
 import type { Sentence } from '../document/model';
 import type { Fix } from '../types';
 import { BLAME_HINT, NOT_BLAME_BEFORE, PARTICIPLES, blameCustomerPhrases, type BlamePhrase } from '../phrases/blame-customer';
 import { matchCase } from '../text';
-import { quote, removePhraseEdits, safeFixes, shorten, trimmed } from './phrase-edits';
-import { sentenceFact } from './memo';
+import { quote, removePhraseEdits, safeFixes, shorten, trimmed } from './support/phrase-edits';
+import { sentenceFact } from './support/memo';
 
 // 'd' gives the offsets of the groups (the verb and its object) for the neutral rewrite.
 const compiled = blameCustomerPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'id') }));

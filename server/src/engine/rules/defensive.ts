@@ -1,8 +1,8 @@
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 import { DEFENSIVE_HINT, WHAT_I_CAN_DO, defensivePhrases } from '../phrases/defensive';
 import type { Sentence } from '../document/model';
 import type { TextEdit } from '../types';
-import { inSentence, phraseMatcher, quote, removePhraseEdits, replaceSentenceEdits, safeFixes, trimmed } from './phrase-edits';
+import { inSentence, phraseMatcher, quote, removePhraseEdits, replaceSentenceEdits, safeFixes, trimmed } from './support/phrase-edits';
 
 /** What may lead into the defensive clause and goes with it ("…, so", "I'm afraid"). */
 const LEAD_IN = /^([\s\S]*?[^\s,;:—–-])?[\s,;:—–-]*(?:(?:so|and|but|because|as)\s+)?(?:(?:i['’]m\s+afraid|i\s+am\s+afraid|unfortunately|sadly|honestly|sorry)[\s,]*)?$/i;

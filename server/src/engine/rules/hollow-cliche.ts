@@ -1,7 +1,7 @@
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 import type { MacroUnit } from '../document/model';
 import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
-import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './phrase-edits';
+import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './support/phrase-edits';
 
 const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 

@@ -1,7 +1,8 @@
 // Every rule, in the order findings are produced. Add a rule: write its
-// module beside these, list it here, and give it a docs/rules/<id>.md page.
+// module beside these (the Rule interface and the helpers rules share are in
+// support/), list it here, and give it a docs/rules/<id>.md page.
 
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 import { weakApology } from './weak-apology';
 import { missingAcknowledgement } from './missing-acknowledgement';
 import { oversharing } from './oversharing';

@@ -1,4 +1,4 @@
-import type { Rule, Report } from './rule';
+import type { Rule, Report } from './support/rule';
 import type { MacroUnit, Sentence, Variant } from '../document/model';
 import {
   ACKNOWLEDGEMENT,
@@ -15,7 +15,7 @@ import {
 import { APOLOGY_WORD, NOT_AN_APOLOGY } from '../phrases/weak-apology';
 import { detectEol } from '../text';
 import { weakMatchOf } from './weak-apology';
-import { factsOf, sentenceFact } from './memo';
+import { factsOf, sentenceFact } from './support/memo';
 import type { Fix } from '../types';
 
 /** "Sorry, but we can't …" softens a refusal; it says nothing about the customer's trouble. */

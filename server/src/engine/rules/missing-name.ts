@@ -1,10 +1,10 @@
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext } from './support/rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
 import { SYSTEM_NOTICE } from '../phrases/acknowledgement';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
-import { factsOf, sentenceFact } from './memo';
+import { factsOf, sentenceFact } from './support/memo';
 import { MAY_BE_NOTICE } from './missing-acknowledgement';
 
 /**

@@ -4,7 +4,7 @@
 // alternatives are offered and none is preferred, so nothing is applied
 // unattended to the wrong platform.
 
-import type { Rule, Report } from './rule';
+import type { Rule, Report } from './support/rule';
 import type { MacroDocument, Placeholder, PlaceholderSyntax } from '../document/model';
 import type { Fix, Settings } from '../types';
 import { isCustomerNamePath } from '../phrases/missing-name';

@@ -1,10 +1,10 @@
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { answersProblem } from './missing-acknowledgement';
 import { CLOSING_OFFER, CONFUSION, CONTACT_US, EXPLANATION, NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
 import { detectEol, LineIndex } from '../text';
 import type { Fix } from '../types';
-import { factsOf, sentenceFact } from './memo';
+import { factsOf, sentenceFact } from './support/memo';
 
 export const noNextStep: Rule = {
   id: 'no-next-step',

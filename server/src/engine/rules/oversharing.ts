@@ -1,9 +1,9 @@
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 import type { Sentence } from '../document/model';
 import { ACTION, FIRST_PERSON, NARRATIVE_CUES, PERSONAL_PAST, REFOCUS, REFOCUS_SENTENCE, SECOND_PERSON, SHORT_CLAUSE_WORDS } from '../phrases/oversharing';
 import { countWords } from '../text';
 import type { Fix } from '../types';
-import { factsOf, sentenceFact } from './memo';
+import { factsOf, sentenceFact } from './support/memo';
 
 /** Two short sentences ("I have kids too. I get it.") are still one passing remark. */
 const MIN_STORY_WORDS = 14;

@@ -1,4 +1,4 @@
-import type { Report, Rule } from './rule';
+import type { Report, Rule } from './support/rule';
 import type { CustomPhrase, Severity } from '../types';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];

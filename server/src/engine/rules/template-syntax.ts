@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from './support/rule';
 
 export const templateSyntax: Rule = {
   id: 'template-syntax',

@@ -1,4 +1,4 @@
-import type { Report, Rule } from './rule';
+import type { Report, Rule } from './support/rule';
 import type { MacroDocument } from '../document/model';
 import { FILL_IN_PATTERN } from '../fill-in';
 import { ANGLE_FILL_IN, BARE_MARKER, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';

@@ -1,9 +1,9 @@
-import type { Rule, Report, RuleContext } from './rule';
+import type { Rule, Report, RuleContext } from './support/rule';
 import type { Sentence, Variant } from '../document/model';
 import type { Fix, TextEdit } from '../types';
 import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApologyPhrases, type ApologyPhrase } from '../phrases/weak-apology';
 import { capitalize, matchCase } from '../text';
-import { factsOf, sentenceFact } from './memo';
+import { factsOf, sentenceFact } from './support/memo';
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */

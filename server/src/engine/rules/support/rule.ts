@@ -1,7 +1,7 @@
 // What a rule is. Each rule module exports one Rule; rules/index.ts lists them.
 
-import type { MacroDocument, MacroUnit, Variant, Sentence } from '../document/model';
-import type { Fix, OffsetRange, Settings, Severity } from '../types';
+import type { MacroDocument, MacroUnit, Variant, Sentence } from '../../document/model';
+import type { Fix, OffsetRange, Settings, Severity } from '../../types';
 
 export interface RuleExample {
   bad: string;

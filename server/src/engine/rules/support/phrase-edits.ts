@@ -3,9 +3,9 @@
 // orphan commas, replace a whole sentence, and refuse any edit that would cut
 // into a template expression. All text comes from doc.text, never the prose.
 
-import type { MacroDocument, Sentence } from '../document/model';
-import type { Fix, TextEdit } from '../types';
-import { capitalize } from '../text';
+import type { MacroDocument, Sentence } from '../../document/model';
+import type { Fix, TextEdit } from '../../types';
+import { capitalize } from '../../text';
 import { sentenceFact, type SentenceFact } from './memo';
 
 /** A regex match inside a sentence, as offsets into the document. */
