@@ -14,7 +14,8 @@ import type { BranchBlock, Directive, LanguageKind, MacroDocument, MacroMeta, Ma
 /** Rendered variants judged per macro; beyond it, a covering set is judged instead. */
 export const MAX_VARIANTS = 16;
 
-const GREETING = /^(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|howdy|hiya)\b/i;
+/** The words that open a greeting ("Hi …,", "Good morning …"): the model finds each macro's greeting with them. */
+export const GREETING = /^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|howdy|hiya)\b/i;
 const DIRECTIVE = /\brapport-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*)/;
 
 export function parseDocument(text: string, language: LanguageKind, settings: Settings = {}): MacroDocument {

@@ -24,7 +24,7 @@ export function isCustomerNamePath(path: string): boolean {
 }
 
 /** Greeting words, and the generic addressee after them the name replaces ("Hi there," -> "Hi {{…}},"). */
-export const GREETING_WORDS = /^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|howdy|hiya)\b/i;
+export { GREETING as GREETING_WORDS } from '../document/parse';
 export const GENERIC_ADDRESSEE = /^[ \t]+(?:there|all|everyone|everybody|folks|friend|team|(?:valued\s+)?(?:customer|client|user|member|sir\s+or\s+madam|sir\/madam))\b/i;
 
 export const DEFAULT_NAME_PLACEHOLDER = '{{customer.first_name}}';
