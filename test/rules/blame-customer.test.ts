@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, fixed, flagged, assertExamples } from '../support/lint';
+import { findingsOf, fixed, flagged, assertExamples, assertClean } from '../support/lint';
 import { checkFixture } from '../support/phrase-fixtures';
 import { blameCustomerPhrases } from '../../server/src/engine/phrases/blame-customer';
 
@@ -37,7 +37,7 @@ test('without a neutral form, gives no fix but says what to write instead', () =
 });
 
 test('leaves conditions, reassurance and information alone', () => {
-  for (const good of [
+  assertClean(RULE, [
     'You should have received a confirmation e-mail by now.',
     "You should've been charged only once.",
     'If you forgot to attach the receipt, just reply with it.',
@@ -61,9 +61,7 @@ test('leaves conditions, reassurance and information alone', () => {
     'Even with express shipping, the parcel takes two days.',
     'I have told the courier to call before delivery.',
     'We made a mistake with your order, and I am sorry.',
-  ]) {
-    assert.deepEqual(flagged(good, RULE), [], good);
-  }
+  ]);
 });
 
 test('a fix never breaks a template branch', () => {

@@ -42,14 +42,12 @@ test('a full apology that names what went wrong counts as acknowledgement', () =
 });
 
 test('does not treat tracker and triage words as a customer problem', () => {
-  for (const text of [
+  assertClean(RULE, [
     'Thanks for the report! Could you add the steps to reproduce the problem and any error messages you see?',
     "I'm sorry but we can't reproduce the issue with the project you attached. Please share a smaller sample.",
     'This issue has been fixed in version 2.4. Please update and let us know if the problem comes back.',
     'Please attach a screenshot of the error so we can look into the bug.',
-  ]) {
-    assert.deepEqual(flagged(text, RULE), [], text);
-  }
+  ]);
 });
 
 test('any genuine acknowledgement is enough', () => {
@@ -122,10 +120,3 @@ test("the guide's other acknowledgements are offered as alternatives, and each o
   assert.equal(fixed('Hi Sam,\n\nI understand. Your parcel was lost.', RULE, 2), 'Hi Sam,\n\nI hear that [[their concern, in their words]]. Your parcel was lost.');
 });
 
-test("the rule's own example: the bad text is flagged and the better text is clean", async () => {
-  const { ruleById } = await import('../../server/src/engine');
-  const rule = ruleById(RULE)!;
-  assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
-  assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
-  assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
-});

@@ -27,13 +27,11 @@ test("keeps the guide's better form: one short shared-experience clause and a re
 });
 
 test('actions for the customer are not narrative, whatever their pronouns', () => {
-  for (const action of [
+  assertClean(RULE, [
     "I've checked your account and I'll refund it today. I've also sent you a new invoice.",
     "I've asked my manager to approve the refund. I'll email you as soon as she does.",
     'We have updated your address. We will ship the parcel tomorrow.',
-  ]) {
-    assert.deepEqual(flagged(action, RULE), [], action);
-  }
+  ]);
 });
 
 test('two short remarks are still one passing remark', () => {
@@ -78,10 +76,3 @@ test('the alternative fix drops the whole story', () => {
   assert.equal(findingsOf(noRefocus, RULE)[0].fixes[1].preferred, false);
 });
 
-test("the rule's own example: the bad text is flagged and the better text is clean", async () => {
-  const { ruleById } = await import('../../server/src/engine');
-  const rule = ruleById(RULE)!;
-  assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
-  assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
-  assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
-});

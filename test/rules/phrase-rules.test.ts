@@ -63,14 +63,6 @@ test('every fix of the phrase rules leaves clean, template-safe text', () => {
   assert.ok(fixesChecked >= 40, `checked ${fixesChecked} fixes`);
 });
 
-test("each rule's own example: the bad text is flagged, the better text is clean", async () => {
-  const { ruleById } = await import('../../server/src/engine');
-  for (const id of RULES) {
-    const rule = ruleById(id)!;
-    assert.ok(findingsOf(rule.example.bad, id).length >= 1, `${id}: ${rule.example.bad}`);
-    assert.deepEqual(findingsOf(rule.example.better, id), [], `${id}: ${rule.example.better}`);
-  }
-});
 
 test('quoted customer text, code and comments are never flagged', () => {
   const text = [

@@ -37,10 +37,3 @@ test('can be switched off in settings', () => {
 
 fixtureSuite(RULE, test, assert);
 
-test("the rule's own example: the bad text is flagged and the better text is clean", async () => {
-  const { ruleById } = await import('../../server/src/engine');
-  const rule = ruleById(RULE)!;
-  assert.ok(findingsOf(rule.example.bad, RULE, 'handlebars').length > 0, rule.example.bad);
-  assert.deepEqual(flagged(rule.example.better, RULE, 'handlebars'), []);
-  assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
-});

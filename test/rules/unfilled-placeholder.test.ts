@@ -43,16 +43,14 @@ test('links, reference links, checkboxes, code, comments and template expression
 });
 
 test('placeholders masked as X-words and lower-case words are not markers', () => {
-  for (const good of [
+  assertClean(RULE, [
     'Your order {{order.id}} ships today.',
     'Your code is %{code}, valid for an hour.',
     'The xxx-large size is back in stock.',
     'We will do it, todo or not.',
     'See [the guide](<https://example.com/a b>) for details.',
     '![your name here](https://example.com/badge.png) Thanks for your order.',
-  ]) {
-    assert.deepEqual(flagged(good, RULE), [], good);
-  }
+  ]);
 });
 
 test('a disable comment silences it', () => {

@@ -30,7 +30,7 @@ test('flags "sorry, but" when the but softens a refusal', () => {
 });
 
 test('leaves full-sentence apologies that name what went wrong alone', () => {
-  for (const good of [
+  assertClean(RULE, [
     "I'm sorry to hear your parcel arrived damaged.",
     'I apologize for the delay.',
     "I'm sorry you haven't received that information as promised, {{customer.first_name}}.",
@@ -39,9 +39,7 @@ test('leaves full-sentence apologies that name what went wrong alone', () => {
     "We're sorry, but we're having trouble reaching you by email.",
     'Sorry to bother you again: could you confirm the delivery address?',
     'You never need to apologize for asking.',
-  ]) {
-    assert.deepEqual(flagged(good, RULE), [], good);
-  }
+  ]);
 });
 
 test('does not read apologies in quotes, code or comments', () => {
@@ -111,13 +109,6 @@ test('disable comments and front matter switch the rule off where the author say
   assert.deepEqual(flagged('<!-- rapport-disable-next-line oversharing -->\nSorry!\n', RULE), ['Sorry!']);
 });
 
-test("the rule's own example: the bad text is flagged and the better text is clean", async () => {
-  const { ruleById } = await import('../../server/src/engine');
-  const rule = ruleById(RULE)!;
-  assert.ok(findingsOf(rule.example.bad, RULE, 'markdown').length > 0, rule.example.bad);
-  assert.deepEqual(flagged(rule.example.better, RULE, 'markdown'), []);
-  assert.match(rule.why.source, /^\d{3}_[0-9a-f]+\.txt$/);
-});
 
 test('after a sound apology, a second weak one is best removed; never unattended', () => {
   const text = "Hi {{customer.first_name}},\n\nI apologize for the delay. Sorry for any inconvenience.\n\nA replacement ships today.\n";
