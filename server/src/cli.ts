@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, findConfigFile, readConfigFile } from './config';
 import { collectFiles, loadIgnoreRules } from './cli/files';
-import { format, FORMATS, type Format, type RunSummary } from './cli/formats';
+import { formatReport, FORMATS, reportFile, type Format } from './cli/formats';
 import { formatSize, lintTarget } from './cli/lint-file';
 import { defaultJobs, isLintWorker, lintInWorkers, runLintWorker } from './cli/parallel';
 
@@ -145,9 +145,11 @@ export async function main(argv: string[]): Promise<number> {
   const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const lintOptions = { config, maxFileSize, fix: options.fix };
   const jobs = options.jobs ?? defaultJobs(targets.length);
-  const results = jobs > 1 ? await lintInWorkers(__filename, targets, lintOptions, jobs) : targets.map((target) => lintTarget(target, lintOptions));
-  const run: RunSummary = { results, notices };
-  const report = `${format(run, options.format)}\n`;
+  const reports =
+    jobs > 1
+      ? await lintInWorkers(__filename, targets, lintOptions, options.format, jobs)
+      : targets.map((target) => reportFile(lintTarget(target, lintOptions), options.format));
+  const report = `${formatReport(options.format, reports, notices)}\n`;
   if (options.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
@@ -161,16 +163,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   // Files that could not be linted are reported; they fail the run only when nothing else was linted.
-  const linted = results.filter((r) => !r.error && !r.notice).length;
-  const failed = results.filter((r) => r.error);
+  const linted = reports.filter((r) => !r.error && !r.notice).length;
+  const failed = reports.filter((r) => r.error);
   if (failed.length > 0 && options.format !== 'text') {
     for (const r of failed) process.stderr.write(`rapport: ${r.file}: ${r.error}\n`);
   }
   if (missing.length > 0) return 2;
   if (failed.length > 0 && linted === 0) return 2;
-  const findings = results.flatMap((r) => r.findings);
-  if (findings.some((f) => f.severity === 'error')) return 1;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (reports.some((r) => r.findingsBySeverity.error > 0)) return 1;
+  const warnings = reports.reduce((n, r) => n + r.findingsBySeverity.warning, 0);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`rapport: ${warnings} warnings, more than the ${options.maxWarnings} allowed (--max-warnings).\n`);
     return 1;

@@ -10,11 +10,25 @@ import manifest from '../../../package.json';
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface RunSummary {
-  results: FileResult[];
-  /** Notes not tied to a linted file (unreadable folders). */
-  notices: Array<{ file: string; message: string }>;
+/**
+ * One file's part of the report, built where the file was linted (in a worker
+ * thread for a big library), so only this small summary and a string travel back.
+ */
+export interface FileReport {
+  file: string;
+  /** Why the file was skipped (too big, binary). */
+  notice?: string;
+  /** Why the file could not be linted. */
+  error?: string;
+  findingsBySeverity: Record<Severity, number>;
+  /** How many fixes --fix wrote to the file. */
+  fixesApplied: number;
+  /** The file's lines (text, github), entry (json) or results (sarif) in the report; '' when it has none. */
+  output: string;
 }
+
+/** Notes not tied to a linted file (unreadable folders). */
+export type RunNotice = { file: string; message: string };
 
 /** The project's web address, from package.json's "repository". */
 function repositoryUrl(): string | undefined {
@@ -32,47 +46,45 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function count(results: FileResult[]) {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const r of results) for (const f of r.findings) bySeverity[f.severity]++;
-  return bySeverity;
-}
-
 function macroNote(finding: { macro?: string }): string {
   return finding.macro ? ` (macro "${finding.macro}")` : '';
 }
 
 // ---------------------------------------------------------------- text
 
-export function formatText(run: RunSummary): string {
+function fileText(r: FileResult): string {
   const out: string[] = [];
-  for (const note of run.notices) out.push(`${note.file}: ${note.message}`);
-  for (const r of run.results) {
-    if (r.notice) out.push(`${r.file}: ${r.notice}`);
-    if (r.error) out.push(`${r.file}: error: ${r.error}`);
-    if (r.fixProblem) out.push(`${r.file}: ${r.fixProblem}`);
-    for (const fix of r.applied) {
-      out.push(`${r.file}:${fix.position.line + 1}:${fix.position.character + 1}  fixed    ${fix.title}${macroNote(fix)}  [${fix.rule}]`);
-    }
-    for (const f of r.findings) {
-      const p = f.range.start;
-      out.push(`${r.file}:${p.line + 1}:${p.character + 1}  ${f.severity.padEnd(7)}  ${f.message}${macroNote(f)}  [${f.rule}]`);
-      for (const fix of f.fixes) out.push(`    fix${fix.needsInput ? ' (needs you)' : ''}: ${fix.title}`);
-    }
+  if (r.notice) out.push(`${r.file}: ${r.notice}`);
+  if (r.error) out.push(`${r.file}: error: ${r.error}`);
+  if (r.fixProblem) out.push(`${r.file}: ${r.fixProblem}`);
+  for (const fix of r.applied) {
+    out.push(`${r.file}:${fix.position.line + 1}:${fix.position.character + 1}  fixed    ${fix.title}${macroNote(fix)}  [${fix.rule}]`);
   }
-  const checked = run.results.filter((r) => !r.notice && !r.error).length;
-  const skipped = run.results.filter((r) => r.notice).length;
-  const failed = run.results.filter((r) => r.error).length;
-  const bySeverity = count(run.results);
+  for (const f of r.findings) {
+    const p = f.range.start;
+    out.push(`${r.file}:${p.line + 1}:${p.character + 1}  ${f.severity.padEnd(7)}  ${f.message}${macroNote(f)}  [${f.rule}]`);
+    for (const fix of f.fixes) out.push(`    fix${fix.needsInput ? ' (needs you)' : ''}: ${fix.title}`);
+  }
+  return out.join('\n');
+}
+
+function formatText(reports: FileReport[], notices: RunNotice[]): string {
+  const out: string[] = notices.map((note) => `${note.file}: ${note.message}`);
+  for (const r of reports) if (r.output) out.push(r.output);
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of reports) for (const severity of SEVERITIES) bySeverity[severity] += r.findingsBySeverity[severity];
+  const checked = reports.filter((r) => !r.notice && !r.error).length;
+  const skipped = reports.filter((r) => r.notice).length;
+  const failed = reports.filter((r) => r.error).length;
   const total = Object.values(bySeverity).reduce((a, b) => a + b, 0);
-  const applied = run.results.reduce((n, r) => n + r.applied.length, 0);
+  const applied = reports.reduce((n, r) => n + r.fixesApplied, 0);
   const parts = [`${plural(checked, 'file')} checked`];
   parts.push(
     total === 0
       ? 'no findings'
       : `${plural(total, 'finding')} (${Object.entries(bySeverity).filter(([, n]) => n > 0).map(([s, n]) => (s === 'info' ? `${n} info` : plural(n, s))).join(', ')})`,
   );
-  if (applied > 0) parts.push(`${applied} ${applied === 1 ? 'fix' : 'fixes'} applied in ${plural(run.results.filter((r) => r.applied.length > 0).length, 'file')}`);
+  if (applied > 0) parts.push(`${applied} ${applied === 1 ? 'fix' : 'fixes'} applied in ${plural(reports.filter((r) => r.fixesApplied > 0).length, 'file')}`);
   if (skipped > 0) parts.push(`${skipped} skipped`);
   if (failed > 0) parts.push(`${failed} could not be linted`);
   if (out.length > 0) out.push('');
@@ -82,21 +94,26 @@ export function formatText(run: RunSummary): string {
 
 // ---------------------------------------------------------------- JSON
 
-export function formatJson(run: RunSummary): string {
-  const files = run.results.map((r) => ({
+function fileJson(r: FileResult): string {
+  return JSON.stringify({
     file: r.file,
     ...(r.notice ? { notice: r.notice } : {}),
     ...(r.error ? { error: r.error } : {}),
     ...(r.fixProblem ? { fixProblem: r.fixProblem } : {}),
     findings: r.findings,
     ...(r.applied.length > 0 ? { fixed: r.applied.map((a) => ({ rule: a.rule, title: a.title, position: a.position, ...(a.macro ? { macro: a.macro } : {}) })) } : {}),
-  }));
-  return JSON.stringify(files, null, 2);
+  });
+}
+
+/** An array with one file a line: compact (a big library's report is tens of MB), yet easy to grep. */
+function formatJson(reports: FileReport[]): string {
+  return reports.length === 0 ? '[]' : `[\n${reports.map((r) => r.output).join(',\n')}\n]`;
 }
 
 // ---------------------------------------------------------------- SARIF
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const RULE_INDEX = new Map(rules.map((rule, i) => [rule.id, i]));
 
 /** A relative file reference when the file is under the working folder, else a file: URI. */
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
@@ -118,14 +135,14 @@ function sarifRegion(range: PositionedFinding['range']) {
 }
 
 /** The fixes a tool could apply unattended, as SARIF fix objects (fixes needing the author's words are left out). */
-function sarifFixes(file: string, f: PositionedFinding) {
+function sarifFixes(location: ReturnType<typeof artifactLocation>, f: PositionedFinding) {
   const fixes = f.fixes
     .filter((fix) => !fix.needsInput)
     .map((fix) => ({
       description: { text: fix.title },
       artifactChanges: [
         {
-          artifactLocation: artifactLocation(file),
+          artifactLocation: location,
           replacements: fix.edits.map((edit) => ({ deletedRegion: sarifRegion(edit.range), insertedContent: { text: edit.newText } })),
         },
       ],
@@ -133,8 +150,25 @@ function sarifFixes(file: string, f: PositionedFinding) {
   return fixes.length > 0 ? { fixes } : {};
 }
 
-export function formatSarif(run: RunSummary): string {
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+/** The file's SARIF results, one a line. */
+function fileSarif(r: FileResult): string {
+  const location = artifactLocation(r.file);
+  return r.findings
+    .map((f) =>
+      JSON.stringify({
+        ruleId: f.rule,
+        ...(RULE_INDEX.has(f.rule) ? { ruleIndex: RULE_INDEX.get(f.rule) } : {}),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: `${f.message}${macroNote(f)}` },
+        locations: [{ physicalLocation: { artifactLocation: location, region: sarifRegion(f.range) } }],
+        ...sarifFixes(location, f),
+        ...(f.macro || f.condition ? { properties: { ...(f.macro ? { macro: f.macro } : {}), ...(f.condition ? { condition: f.condition } : {}) } } : {}),
+      }),
+    )
+    .join(',\n');
+}
+
+function formatSarif(reports: FileReport[], notices: RunNotice[]): string {
   const driverRules = rules.map((rule) => ({
     id: rule.id,
     name: rule.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
@@ -148,20 +182,9 @@ export function formatSarif(run: RunSummary): string {
     defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
     properties: { tags: ['support-macros'], fixable: rule.fixable },
   }));
-  const results = run.results.flatMap((r) =>
-    r.findings.map((f) => ({
-      ruleId: f.rule,
-      ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
-      level: SARIF_LEVEL[f.severity],
-      message: { text: `${f.message}${macroNote(f)}` },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file), region: sarifRegion(f.range) } }],
-      ...sarifFixes(r.file, f),
-      ...(f.macro || f.condition ? { properties: { ...(f.macro ? { macro: f.macro } : {}), ...(f.condition ? { condition: f.condition } : {}) } } : {}),
-    })),
-  );
   const notifications = [
-    ...run.notices.map((n) => ({ file: n.file, message: n.message, level: 'warning' as const })),
-    ...run.results.filter((r) => r.notice || r.error).map((r) => ({ file: r.file, message: (r.error ?? r.notice)!, level: r.error ? ('error' as const) : ('warning' as const) })),
+    ...notices.map((n) => ({ file: n.file, message: n.message, level: 'warning' as const })),
+    ...reports.filter((r) => r.notice || r.error).map((r) => ({ file: r.file, message: (r.error ?? r.notice)!, level: r.error ? ('error' as const) : ('warning' as const) })),
   ].map((n) => ({
     level: n.level,
     message: { text: `${n.file}: ${n.message}` },
@@ -183,11 +206,18 @@ export function formatSarif(run: RunSummary): string {
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd() + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        results,
+        results: [],
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  // The results, built with their files, one a line, go into the empty list
+  // that ends the log (a JSON string cannot hold this unescaped text).
+  const envelope = JSON.stringify(log, null, 2);
+  const results = reports.filter((r) => r.output).map((r) => r.output);
+  if (results.length === 0) return envelope;
+  const empty = '"results": []';
+  const at = envelope.lastIndexOf(empty);
+  return `${envelope.slice(0, at)}"results": [\n${results.join(',\n')}\n]${envelope.slice(at + empty.length)}`;
 }
 
 // ---------------------------------------------------------------- GitHub annotations
@@ -208,37 +238,65 @@ function githubFile(file: string): string {
   return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/') || file;
 }
 
-export function formatGithub(run: RunSummary): string {
+function githubWarning(file: string, message: string): string {
+  return `::warning file=${escapeProperty(githubFile(file))},title=${escapeProperty('rapport')}::${escapeData(message)}`;
+}
+
+/** The file's annotations; a skipped file's notice goes first in the log, with the others (see formatGithub). */
+function fileGithub(r: FileResult): string {
   const out: string[] = [];
-  for (const note of [...run.notices, ...run.results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }))]) {
-    out.push(`::warning file=${escapeProperty(githubFile(note.file))},title=${escapeProperty('rapport')}::${escapeData(note.message)}`);
+  const file = escapeProperty(githubFile(r.file));
+  if (r.error) out.push(`::error file=${file},title=rapport::${escapeData(r.error)}`);
+  if (r.fixProblem) out.push(`::warning file=${file},title=rapport::${escapeData(r.fixProblem)}`);
+  for (const fix of r.applied) out.push(`Fixed ${githubFile(r.file)}:${fix.position.line + 1}:${fix.position.character + 1}: ${fix.title} [${fix.rule}]`);
+  for (const f of r.findings) {
+    const region = sarifRegion(f.range);
+    out.push(
+      `::${GITHUB_LEVEL[f.severity]} file=${file},line=${region.startLine},col=${region.startColumn},endLine=${region.endLine},endColumn=${region.endColumn},title=${escapeProperty(`rapport(${f.rule})`)}::${escapeData(`${f.message}${macroNote(f)}`)}`,
+    );
   }
-  for (const r of run.results) {
-    const file = escapeProperty(githubFile(r.file));
-    if (r.error) out.push(`::error file=${file},title=rapport::${escapeData(r.error)}`);
-    if (r.fixProblem) out.push(`::warning file=${file},title=rapport::${escapeData(r.fixProblem)}`);
-    for (const fix of r.applied) out.push(`Fixed ${githubFile(r.file)}:${fix.position.line + 1}:${fix.position.character + 1}: ${fix.title} [${fix.rule}]`);
-    for (const f of r.findings) {
-      const region = sarifRegion(f.range);
-      out.push(
-        `::${GITHUB_LEVEL[f.severity]} file=${file},line=${region.startLine},col=${region.startColumn},endLine=${region.endLine},endColumn=${region.endColumn},title=${escapeProperty(`rapport(${f.rule})`)}::${escapeData(`${f.message}${macroNote(f)}`)}`,
-      );
-    }
-  }
-  const total = run.results.reduce((n, r) => n + r.findings.length, 0);
-  out.push(`rapport: ${plural(run.results.filter((r) => !r.notice && !r.error).length, 'file')} checked, ${plural(total, 'finding')}.`);
   return out.join('\n');
 }
 
-export function format(run: RunSummary, kind: Format): string {
+function formatGithub(reports: FileReport[], notices: RunNotice[]): string {
+  const out: string[] = notices.map((note) => githubWarning(note.file, note.message));
+  for (const r of reports) if (r.notice) out.push(githubWarning(r.file, r.notice));
+  for (const r of reports) if (r.output) out.push(r.output);
+  const total = reports.reduce((n, r) => n + SEVERITIES.reduce((m, severity) => m + r.findingsBySeverity[severity], 0), 0);
+  out.push(`rapport: ${plural(reports.filter((r) => !r.notice && !r.error).length, 'file')} checked, ${plural(total, 'finding')}.`);
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- the report
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
+
+const FILE_OUTPUT: Record<Format, (r: FileResult) => string> = { text: fileText, json: fileJson, sarif: fileSarif, github: fileGithub };
+
+/** One linted file's part of a report in the given format. */
+export function reportFile(r: FileResult, kind: Format): FileReport {
+  const findingsBySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of r.findings) findingsBySeverity[f.severity]++;
+  return {
+    file: r.file,
+    ...(r.notice ? { notice: r.notice } : {}),
+    ...(r.error ? { error: r.error } : {}),
+    findingsBySeverity,
+    fixesApplied: r.applied.length,
+    output: FILE_OUTPUT[kind](r),
+  };
+}
+
+/** The whole report, from the files' parts (in file order) and the run's notices. */
+export function formatReport(kind: Format, reports: FileReport[], notices: RunNotice[]): string {
   switch (kind) {
     case 'json':
-      return formatJson(run);
+      return formatJson(reports);
     case 'sarif':
-      return formatSarif(run);
+      return formatSarif(reports, notices);
     case 'github':
-      return formatGithub(run);
+      return formatGithub(reports, notices);
     default:
-      return formatText(run);
+      return formatText(reports, notices);
   }
 }

@@ -128,21 +128,20 @@ function errorCode(error: unknown): string {
 export function lintTarget(target: Target, options: LintFileOptions): FileResult {
   const { file, kind } = target;
   const result: FileResult = { file, kind, findings: [], applied: [] };
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch (error) {
-    return { ...result, error: `cannot be read (${errorCode(error)})` };
-  }
-  // Checked before reading, so a huge file is never loaded.
-  if (size > options.maxFileSize) {
-    return { ...result, notice: `skipped: ${formatSize(size)} is over the size limit of ${formatSize(options.maxFileSize)} (set "maxFileSize" in .rapport.json or --max-file-size)` };
-  }
+  // One open for the size check and the read, so a huge file is never loaded.
   let buffer: Buffer;
+  let fd: number | undefined;
   try {
-    buffer = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > options.maxFileSize) {
+      return { ...result, notice: `skipped: ${formatSize(size)} is over the size limit of ${formatSize(options.maxFileSize)} (set "maxFileSize" in .rapport.json or --max-file-size)` };
+    }
+    buffer = fs.readFileSync(fd);
   } catch (error) {
     return { ...result, error: `cannot be read (${errorCode(error)})` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const raw = buffer.toString('utf8');
   // Positions are those an editor shows: after the byte-order mark, which --fix keeps.

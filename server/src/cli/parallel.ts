@@ -1,10 +1,13 @@
 // Linting a big library on several cores: worker threads run the same bundle
 // (cli.js) and lint batches of files handed out as they finish, so a slow file
-// does not hold up the rest. Results come back in the order of the file list.
+// does not hold up the rest. Each file's part of the report is formatted in the
+// worker: a string crosses threads far faster than tens of thousands of finding
+// objects. Reports come back in the order of the file list.
 
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { lintTarget, type FileResult, type LintFileOptions } from './lint-file';
+import { lintTarget, type LintFileOptions } from './lint-file';
+import { reportFile, type FileReport, type Format } from './formats';
 import type { Target } from './files';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -28,27 +31,27 @@ export function isLintWorker(): boolean {
 
 /** The worker side: lint each batch it is sent; an empty message means no more work. */
 export function runLintWorker(): void {
-  const options = (workerData as { options: LintFileOptions }).options;
+  const { options, format } = workerData as { options: LintFileOptions; format: Format };
   parentPort!.on('message', (batch: Batch | null) => {
     if (!batch) {
       parentPort!.close();
       return;
     }
-    parentPort!.postMessage({ start: batch.start, results: batch.targets.map((target) => lintTarget(target, options)) });
+    parentPort!.postMessage({ start: batch.start, reports: batch.targets.map((target) => reportFile(lintTarget(target, options), format)) });
   });
 }
 
 /** Lints the targets in `jobs` worker threads running `script` (the CLI bundle). */
-export function lintInWorkers(script: string, targets: Target[], options: LintFileOptions, jobs: number): Promise<FileResult[]> {
+export function lintInWorkers(script: string, targets: Target[], options: LintFileOptions, format: Format, jobs: number): Promise<FileReport[]> {
   return new Promise((resolve, reject) => {
-    const results: FileResult[] = new Array(targets.length);
+    const reports: FileReport[] = new Array(targets.length);
     let next = 0;
     let received = 0;
     let running = Math.max(1, Math.min(jobs, Math.ceil(targets.length / BATCH_SIZE)));
     let failed = false;
     const workerCount = running;
     for (let w = 0; w < workerCount; w++) {
-      const worker = new Worker(script, { workerData: { rapportLintWorker: true, options } });
+      const worker = new Worker(script, { workerData: { rapportLintWorker: true, options, format } });
       const feed = () => {
         if (next >= targets.length) {
           worker.postMessage(null);
@@ -58,9 +61,9 @@ export function lintInWorkers(script: string, targets: Target[], options: LintFi
         next = Math.min(targets.length, next + BATCH_SIZE);
         worker.postMessage({ start, targets: targets.slice(start, next) } satisfies Batch);
       };
-      worker.on('message', (message: { start: number; results: FileResult[] }) => {
-        message.results.forEach((result, i) => (results[message.start + i] = result));
-        received += message.results.length;
+      worker.on('message', (message: { start: number; reports: FileReport[] }) => {
+        message.reports.forEach((report, i) => (reports[message.start + i] = report));
+        received += message.reports.length;
         feed();
       });
       worker.on('error', (error) => {
@@ -70,7 +73,7 @@ export function lintInWorkers(script: string, targets: Target[], options: LintFi
       worker.on('exit', (code) => {
         running--;
         if (running > 0 || failed) return;
-        if (received === targets.length) resolve(results);
+        if (received === targets.length) resolve(reports);
         else reject(new Error(`a lint worker stopped early (exit code ${code})`));
       });
       feed();
