@@ -13,6 +13,8 @@ import type { Target } from './files';
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
 const BATCH_SIZE = 25;
+/** Each worker has its next batch queued while it works, so it never waits for the main thread. */
+const BATCHES_IN_FLIGHT = 2;
 
 interface Batch {
   start: number;
@@ -76,7 +78,7 @@ export function lintInWorkers(script: string, targets: Target[], options: LintFi
         if (received === targets.length) resolve(reports);
         else reject(new Error(`a lint worker stopped early (exit code ${code})`));
       });
-      feed();
+      for (let i = 0; i < BATCHES_IN_FLIGHT; i++) feed();
     }
   });
 }
