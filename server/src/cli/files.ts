@@ -79,8 +79,11 @@ export function loadIgnoreRules(baseDir: string, globs: string[] = []): { rules:
   const problems: string[] = [];
   const gitignore = ignoreFactory();
   const ignoreFile = path.join(baseDir, IGNORE_FILE);
+  let hasIgnoreFile = false;
   try {
-    gitignore.add(fs.readFileSync(ignoreFile, 'utf8'));
+    const patterns = fs.readFileSync(ignoreFile, 'utf8');
+    gitignore.add(patterns);
+    hasIgnoreFile = patterns.trim() !== '';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') problems.push(`${ignoreFile}: cannot be read (${code ?? (error as Error).message}).`);
@@ -93,8 +96,10 @@ export function loadIgnoreRules(baseDir: string, globs: string[] = []): { rules:
   const configured = (relative: string) => matchPath(relative) || matchName(path.posix.basename(relative));
   const rules: IgnoreRules = {
     ignores(file, directory = false) {
+      if (!directory && DEFAULT_IGNORED_NAMES.includes(path.basename(file).toLowerCase())) return true;
+      // Most projects have no ignore patterns: skip the path arithmetic for each of their files.
+      if (!hasIgnoreFile && globs.length === 0) return false;
       const relative = path.relative(baseDir, path.resolve(file)).split(path.sep).join('/');
-      if (!directory && DEFAULT_IGNORED_NAMES.includes(path.basename(relative).toLowerCase())) return true;
       if (configured(relative)) return true;
       // Files outside the base folder are not under its .rapportignore.
       if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
