@@ -10,7 +10,7 @@ import { DEFAULT_MAX_FILE_SIZE, findConfigFile, readConfigFile } from './config'
 import { collectFiles, loadIgnoreRules } from './cli/files';
 import { formatReport, FORMATS, reportFile, type Format } from './cli/formats';
 import { formatSize, lintTarget } from './cli/lint-file';
-import { defaultJobs, isLintWorker, lintInWorkers, runLintWorker } from './cli/parallel';
+import { defaultJobs, isLintWorker, lintInParallel, runLintWorker } from './cli/parallel';
 
 export { collectFiles, MACRO_EXTENSIONS } from './cli/files';
 export { languageOf } from './cli/lint-file';
@@ -147,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = options.jobs ?? defaultJobs(targets.length);
   const reports =
     jobs > 1
-      ? await lintInWorkers(__filename, targets, lintOptions, options.format, jobs)
+      ? await lintInParallel(__filename, targets, lintOptions, options.format, jobs)
       : targets.map((target) => reportFile(lintTarget(target, lintOptions), options.format));
   const report = `${formatReport(options.format, reports, notices)}\n`;
   if (options.output) {

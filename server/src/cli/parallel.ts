@@ -1,6 +1,6 @@
-// Linting a big library on several cores: worker threads run the same bundle
-// (cli.js) and lint batches of files handed out as they finish, so a slow file
-// does not hold up the rest. Each file's part of the report is formatted in the
+// Linting a big library on several cores: this thread and worker threads running
+// the same bundle (cli.js) lint batches of files handed out as they finish, so a
+// slow file does not hold up the rest. Each file's part of the report is formatted in the
 // worker: a string crosses threads far faster than tens of thousands of finding
 // objects. Reports come back in the order of the file list.
 
@@ -13,7 +13,7 @@ import type { Target } from './files';
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
 const BATCH_SIZE = 25;
-/** Each worker has its next batch queued while it works, so it never waits for the main thread. */
+/** Each worker has its next batch queued while it works, so it never waits for this (busy) thread. */
 const BATCHES_IN_FLIGHT = 2;
 
 interface Batch {
@@ -43,42 +43,72 @@ export function runLintWorker(): void {
   });
 }
 
-/** Lints the targets in `jobs` worker threads running `script` (the CLI bundle). */
-export function lintInWorkers(script: string, targets: Target[], options: LintFileOptions, format: Format, jobs: number): Promise<FileReport[]> {
+/**
+ * Lints the targets on `jobs` threads: this one and jobs - 1 workers running
+ * `script` (the CLI bundle). This thread starts at once and lints a batch at a
+ * time, letting the workers' messages in between, so no core waits while the
+ * workers start.
+ */
+export function lintInParallel(script: string, targets: Target[], options: LintFileOptions, format: Format, jobs: number): Promise<FileReport[]> {
   return new Promise((resolve, reject) => {
     const reports: FileReport[] = new Array(targets.length);
     let next = 0;
     let received = 0;
-    let running = Math.max(1, Math.min(jobs, Math.ceil(targets.length / BATCH_SIZE)));
     let failed = false;
-    const workerCount = running;
-    for (let w = 0; w < workerCount; w++) {
+    const fail = (error: Error) => {
+      failed = true;
+      reject(error);
+    };
+    const takeBatch = (): Batch | undefined => {
+      if (failed || next >= targets.length) return undefined;
+      const start = next;
+      next = Math.min(targets.length, next + BATCH_SIZE);
+      return { start, targets: targets.slice(start, next) };
+    };
+    const store = (start: number, batchReports: FileReport[]) => {
+      batchReports.forEach((report, i) => (reports[start + i] = report));
+      received += batchReports.length;
+      if (received === targets.length) resolve(reports);
+    };
+
+    const threads = Math.max(1, Math.min(jobs, Math.ceil(targets.length / BATCH_SIZE)));
+    for (let w = 1; w < threads; w++) {
       const worker = new Worker(script, { workerData: { rapportLintWorker: true, options, format } });
+      let pending = 0;
+      let stopped = false;
       const feed = () => {
-        if (next >= targets.length) {
+        const batch = takeBatch();
+        if (batch) {
+          pending++;
+          worker.postMessage(batch);
+        } else if (pending === 0 && !stopped) {
+          stopped = true;
           worker.postMessage(null);
-          return;
         }
-        const start = next;
-        next = Math.min(targets.length, next + BATCH_SIZE);
-        worker.postMessage({ start, targets: targets.slice(start, next) } satisfies Batch);
       };
       worker.on('message', (message: { start: number; reports: FileReport[] }) => {
-        message.reports.forEach((report, i) => (reports[message.start + i] = report));
-        received += message.reports.length;
+        pending--;
+        store(message.start, message.reports);
         feed();
       });
-      worker.on('error', (error) => {
-        failed = true;
-        reject(error);
-      });
+      worker.on('error', fail);
       worker.on('exit', (code) => {
-        running--;
-        if (running > 0 || failed) return;
-        if (received === targets.length) resolve(reports);
-        else reject(new Error(`a lint worker stopped early (exit code ${code})`));
+        if (pending > 0 && !failed) fail(new Error(`a lint worker stopped early (exit code ${code})`));
       });
       for (let i = 0; i < BATCHES_IN_FLIGHT; i++) feed();
     }
+
+    const lintHere = () => {
+      const batch = takeBatch();
+      if (!batch) return;
+      try {
+        store(batch.start, batch.targets.map((target) => reportFile(lintTarget(target, options), format)));
+      } catch (error) {
+        fail(error as Error);
+        return;
+      }
+      setImmediate(lintHere);
+    };
+    lintHere();
   });
 }
