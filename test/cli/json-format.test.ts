@@ -40,3 +40,13 @@ test('JSON output: every file named, with an empty list when clean', () => {
   assert.equal(run.status, 0);
   assert.deepEqual(files, [{ file: 'clean.md', findings: [] }]);
 });
+
+test('JSON output: one file a line, so a big report stays compact and easy to grep', () => {
+  const dir = project({ 'a.md': 'Sorry for the delay.\n', 'b.md': 'Hi Sam,\n\nYour refund was sent today.\n' });
+  const { run, files } = lintJson(dir, 'a.md', 'b.md');
+  const lines = run.stdout.split('\n');
+  assert.deepEqual([lines[0], lines[3], lines[4]], ['[', ']', '']);
+  assert.deepEqual(JSON.parse(lines[1].replace(/,$/, '')), files[0]);
+  assert.deepEqual(JSON.parse(lines[2]), files[1]);
+  assert.equal(files[0].file, 'a.md');
+});
