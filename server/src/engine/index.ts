@@ -127,14 +127,36 @@ function needsInput(fix: Fix): boolean {
   return false;
 }
 
+/** Marks the fixes that need the author (see Fix.needsInput); they are the report's own objects. */
+function withNeedsInput(fixes: Fix[]): Fix[] {
+  for (const fix of fixes) fix.needsInput ??= needsInput(fix);
+  return fixes;
+}
+
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const fixes: Fix[] = [];
-  if (report.fixes) for (const fix of report.fixes) fixes.push({ ...fix, needsInput: fix.needsInput ?? needsInput(fix) });
-  const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
-  if (condition) {
-    finding.condition = condition;
-    finding.message = `${report.message} (${condition})`;
+  const message = condition ? `${report.message} (${condition})` : report.message;
+  const source = report.fixes;
+  let finding: Finding;
+  if (typeof source === 'function') {
+    // Built on first read, once.
+    let built: Fix[] | undefined;
+    finding = {
+      rule: rule.id,
+      severity: report.severity ?? severity,
+      message,
+      start: report.start,
+      end: report.end,
+      get fixes(): Fix[] {
+        return (built ??= withNeedsInput(source()));
+      },
+      set fixes(fixes: Fix[]) {
+        built = fixes;
+      },
+    };
+  } else {
+    finding = { rule: rule.id, severity: report.severity ?? severity, message, start: report.start, end: report.end, fixes: source ? withNeedsInput(source) : [] };
   }
+  if (condition) finding.condition = condition;
   return finding;
 }
 

@@ -34,7 +34,7 @@ export const weakMatchOf = sentenceFact((text: string): WeakMatch | undefined =>
 
 /** The weak-apology phrase a sentence contains, if any (shared by callers: do not modify it). */
 export function weakMatch(sentence: Sentence): WeakMatch | undefined {
-  return weakMatchOf(sentence.text);
+  return weakMatchOf.of(sentence);
 }
 
 export const weakApology: Rule = {
@@ -58,15 +58,17 @@ export const weakApology: Rule = {
     if (phrase.fix === 'keep-object') trimmed = sentence.text.slice(match.index).replace(/[,;:(][\s\S]*$/, '').replace(/[\s.!?…]+$/, '');
     const start = sentence.start + match.index;
     const end = start + trimmed.length;
-    const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
-    // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
-    // It comes first only after a sound apology; after a weak one, rewriting that one may be the better choice.
-    const removal = removalAfterEarlierApology(sentence, start, context);
     return {
       start,
       end,
       message: phrase.message.replace('{match}', context.doc.text.slice(start, end).replace(/\s+/g, ' ')),
-      fixes: !removal ? fixes : removal.preferred ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : [...fixes, removal],
+      fixes: () => {
+        const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
+        // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
+        // It comes first only after a sound apology; after a weak one, rewriting that one may be the better choice.
+        const removal = removalAfterEarlierApology(sentence, start, context);
+        return !removal ? fixes : removal.preferred ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : [...fixes, removal];
+      },
     };
   },
 
@@ -153,9 +155,9 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
   const unit = context.doc.units.find((u) => sentence.start >= u.start && sentence.start < u.end);
   for (index--; index >= 0 && (!unit || sentences[index].start >= unit.start); index--) {
     const earlier = sentences[index];
-    if (!isApologyText(earlier.text) || !renderTogether(context, earlier.start, sentence.start)) continue;
+    if (!isApologyText.of(earlier) || !renderTogether(context, earlier.start, sentence.start)) continue;
     // Deleting a sentence is the author's call: offered first when the earlier apology is sound, never applied unattended.
-    const preferred = !weakMatchOf(earlier.text);
+    const preferred = !weakMatchOf.of(earlier);
     // Delete the sentence and the spaces after it on its line.
     let end = sentence.end;
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;

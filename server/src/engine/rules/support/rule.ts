@@ -23,7 +23,12 @@ export interface RuleMeta {
 
 export interface Report extends OffsetRange {
   message: string;
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that builds them: called only when someone asks
+   * for the finding's fixes (a code action, --fix, an output with fixes), as
+   * most findings are read and never fixed.
+   */
+  fixes?: Fix[] | (() => Fix[]);
   /** Overrides the rule's severity for this report (a team phrase with its own severity). */
   severity?: Severity;
 }
