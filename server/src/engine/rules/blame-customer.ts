@@ -33,6 +33,8 @@ export const blameCustomer: Rule = {
   },
   example: { bad: 'You failed to make the payment on time, so your card was declined.', better: "The payment wasn't made on time, so your card was declined." },
 
+  sentenceHint: BLAME_HINT,
+
   checkSentence(sentence, context) {
     const blame = blameIn.of(sentence);
     if (!blame) return undefined;

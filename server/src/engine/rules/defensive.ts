@@ -23,6 +23,8 @@ export const defensive: Rule = {
   },
   example: { bad: "I'm afraid there's nothing I can do, it's our policy.", better: "Here's what I can do: I'll send you a prepaid label today." },
 
+  sentenceHint: DEFENSIVE_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
     for (const candidate of defensiveIn.of(sentence)) {

@@ -31,6 +31,8 @@ export const hollowCliche: Rule = {
   },
   example: { bad: 'Please be advised that your refund was issued today. We value your business.', better: 'Your refund was issued today.' },
 
+  sentenceHint: CLICHE_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
     for (const candidate of clichesIn.of(sentence)) {

@@ -109,6 +109,8 @@ export const missingAcknowledgement: Rule = {
   },
 
   // A bare "I understand." anywhere is weak: the guide asks for a genuine response.
+  sentenceHint: /\b(?:understand|see|hear|get)\b/i,
+
   checkSentence(sentence, context) {
     if (sentence.text.length > 40 || !isBare(sentence)) return undefined;
     const text = context.doc.text;

@@ -33,6 +33,8 @@ export const reinforcingAgreement: Rule = {
   },
   example: { bad: "You're right, the app has been really slow.", better: 'I hear that the app has been really slow.' },
 
+  sentenceHint: AGREEMENT_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
     for (const candidate of agreementsIn.of(sentence)) {

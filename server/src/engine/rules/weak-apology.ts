@@ -9,6 +9,16 @@ const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp
 /** Cheap pre-check: most sentences have no apology word at all. */
 const MAYBE = /sorry|apolog/i;
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}]*/u;
+const SPACE_OR_COMMA = /[\s,]/;
+const SPACE_OR_STOP = /[\s.!?…]/;
+const CLAUSE_BREAK = /[,;:(]/;
+
+/** text without the trailing characters that match `trailing` (a one-character class): a regex anchored at the end would try every position. */
+function trimEndOf(text: string, trailing: RegExp): string {
+  let end = text.length;
+  while (end > 0 && trailing.test(text.charAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 
 const isApologyText = sentenceFact((text: string) => MAYBE.test(text) && APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text));
 
@@ -49,13 +59,19 @@ export const weakApology: Rule = {
   },
   example: { bad: "Sorry 'bout that, give me the details and I'll sort this out for you.", better: "I apologize for the mix-up. Give me the details and I'll sort this out for you." },
 
+  sentenceHint: MAYBE,
+
   checkSentence(sentence, context) {
     const found = weakMatch(sentence);
     if (!found) return undefined;
     const { phrase, match } = found;
-    let trimmed = match[0].replace(/[\s,]+$/, '');
+    let trimmed = trimEndOf(match[0], SPACE_OR_COMMA);
     // "Sorry for the delay": the flagged phrase runs on to its object, up to a comma or the end.
-    if (phrase.fix === 'keep-object') trimmed = sentence.text.slice(match.index).replace(/[,;:(][\s\S]*$/, '').replace(/[\s.!?…]+$/, '');
+    if (phrase.fix === 'keep-object') {
+      const object = sentence.text.slice(match.index);
+      const clauseEnd = object.search(CLAUSE_BREAK);
+      trimmed = trimEndOf(clauseEnd < 0 ? object : object.slice(0, clauseEnd), SPACE_OR_STOP);
+    }
     const start = sentence.start + match.index;
     const end = start + trimmed.length;
     return {

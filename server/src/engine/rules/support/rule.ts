@@ -44,6 +44,11 @@ export interface Rule extends RuleMeta {
   /** Sentence-level checks: run once over every prose sentence of the file. */
   checkSentence?(sentence: Sentence, context: RuleContext): Report[] | Report | undefined;
   /**
+   * Words that every sentence checkSentence reports contains: the engine only
+   * asks about sentences in which this finds a match (most have none). Not global.
+   */
+  sentenceHint?: RegExp;
+  /**
    * Macro-level checks: run once per rendered variant of each macro. The
    * engine merges what the variants report: a report every variant makes is
    * shown once; one only some variants make names their condition.
