@@ -217,13 +217,22 @@ function mergeVariants(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonl
     // One variant: nothing to merge, unless it reports the same thing twice (handled below).
     if (first.length === 0) return [];
     if (first.length === 1) return [{ report: first[0] }];
-    return mergeReports(unit, reportsPerVariant);
+    return withoutRepeats(first);
   }
   // The common case: every variant reports the same thing, or nothing.
   let allAlike = first.length <= 1;
   for (let i = 1; allAlike && i < reportsPerVariant.length; i++) allAlike = sameReports(reportsPerVariant[i], first);
   if (allAlike) return first.length === 0 ? [] : [{ report: first[0] }];
   return mergeReports(unit, reportsPerVariant);
+}
+
+/** A variant's reports, each said once (lists are short: pairs are compared). */
+function withoutRepeats(reports: readonly Report[]): Array<{ report: Report }> {
+  const kept: Array<{ report: Report }> = [];
+  for (const report of reports) {
+    if (!kept.some(({ report: k }) => k.start === report.start && k.end === report.end && k.message === report.message)) kept.push({ report });
+  }
+  return kept;
 }
 
 function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
