@@ -173,29 +173,53 @@ function withNeedsInput(fixes: Fix[]): Fix[] {
   return fixes;
 }
 
-function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const message = condition ? `${report.message} (${condition})` : report.message;
-  const source = report.fixes;
-  let finding: Finding;
-  if (typeof source === 'function') {
-    // Built on first read, once.
-    let built: Fix[] | undefined;
-    finding = {
-      rule: rule.id,
-      severity: report.severity ?? severity,
-      message,
-      start: report.start,
-      end: report.end,
-      get fixes(): Fix[] {
-        return (built ??= withNeedsInput(source()));
-      },
-      set fixes(fixes: Fix[]) {
-        built = fixes;
-      },
-    };
-  } else {
-    finding = { rule: rule.id, severity: report.severity ?? severity, message, start: report.start, end: report.end, fixes: source ? withNeedsInput(source) : [] };
+/**
+ * A finding whose fixes are built when first read (most findings are shown and
+ * never fixed). The fixes are not an own property: JSON.stringify carries them
+ * (toJSON), but a spread or structured clone must read `fixes` explicitly.
+ */
+class LazyFinding implements Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  declare condition?: string;
+  declare macro?: string;
+  #build: (() => Fix[]) | undefined;
+  #fixes: Fix[] | undefined;
+
+  constructor(rule: string, severity: Severity, message: string, report: Report) {
+    this.rule = rule;
+    this.severity = severity;
+    this.message = message;
+    this.start = report.start;
+    this.end = report.end;
+    const fixes = report.fixes;
+    if (typeof fixes === 'function') this.#build = fixes;
+    else this.#fixes = fixes ? withNeedsInput(fixes) : [];
   }
+
+  get fixes(): Fix[] {
+    if (this.#fixes === undefined) {
+      this.#fixes = withNeedsInput(this.#build!());
+      this.#build = undefined;
+    }
+    return this.#fixes;
+  }
+
+  set fixes(fixes: Fix[]) {
+    this.#fixes = fixes;
+    this.#build = undefined;
+  }
+
+  toJSON(): Finding {
+    return { ...this, fixes: this.fixes };
+  }
+}
+
+function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
+  const finding = new LazyFinding(rule.id, report.severity ?? severity, condition ? `${report.message} (${condition})` : report.message, report);
   if (condition) finding.condition = condition;
   return finding;
 }
