@@ -282,18 +282,18 @@ function describeVariants(variants: readonly Variant[], all: readonly Variant[])
 
 /** Merges what each variant reported (reportsPerVariant[i] is what unit.variants[i] reported). */
 function mergeReports(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
-  const byKey = new Map<string, { report: Report; variants: Variant[] }>();
+  // A macro has a few reports in a few variants: a list searched in order beats keyed lookups.
+  const entries: Array<{ report: Report; variants: Variant[] }> = [];
   for (let i = 0; i < unit.variants.length; i++) {
     const variant = unit.variants[i];
     for (const report of reportsPerVariant[i]) {
-      const key = `${report.start}:${report.end}:${report.message}`;
-      const entry = byKey.get(key);
+      const entry = entries.find(({ report: r }) => r.start === report.start && r.end === report.end && r.message === report.message);
       if (entry) entry.variants.push(variant);
-      else byKey.set(key, { report, variants: [variant] });
+      else entries.push({ report, variants: [variant] });
     }
   }
   const merged: Array<{ report: Report; condition?: string }> = [];
-  for (const { report, variants } of byKey.values()) {
+  for (const { report, variants } of entries) {
     if (unit.variants.length <= 1 || variants.length === unit.variants.length) merged.push({ report });
     else merged.push({ report, condition: describeVariants(variants, unit.variants) });
   }
