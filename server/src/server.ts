@@ -55,7 +55,7 @@ const isOpen = (uri: string) => documents.get(uri) !== undefined;
 const scanner = new WorkspaceScanner(connection, settings, isOpen);
 const resultIds = new ResultIds();
 /** The library's reports for workspace pulls (used only when the client pulls). */
-const reports = new WorkspaceReports(resultIds, isOpen, () => scanner.settled());
+const reports = new WorkspaceReports(resultIds, isOpen, () => librarySettled());
 
 interface Result extends Analysis {
   version: number;
@@ -135,13 +135,26 @@ connection.onInitialized(() => {
 });
 
 const logged = new WeakSet<ScanSummary>();
+/** The newest library scan, from before it starts (while its progress indicator is being created). */
+let libraryScan: Promise<ScanSummary> | undefined;
+
+/** Resolves once the newest library scan, and every file queued since, is linted. */
+async function librarySettled(): Promise<void> {
+  while (libraryScan) {
+    const scan = libraryScan;
+    await scan;
+    if (scan === libraryScan) break; // else a newer scan started meanwhile
+  }
+  await scanner.settled();
+}
 
 /** Reviews the whole library in the background, with progress where the client shows it. */
 async function backgroundScan(reporter?: WorkDoneProgressReporter): Promise<ScanSummary> {
   if (settings.roots.length === 0) return scanner.summary(0);
-  const progress = reporter ?? (await connection.window.createWorkDoneProgress().catch(() => undefined));
   const started = Date.now();
-  const summary = await scanner.scanAll(progress);
+  const scan = (async () => scanner.scanAll(reporter ?? (await connection.window.createWorkDoneProgress().catch(() => undefined))))();
+  libraryScan = scan;
+  const summary = await scan;
   if (!logged.has(summary)) {
     logged.add(summary); // a scan replaced by a newer one shares its summary
     log(`Reviewed ${describeSummary(summary)} in ${Date.now() - started} ms.`);
