@@ -130,7 +130,7 @@ connection.onInitialized(() => {
       void settingsChanged(true);
     });
   }
-  log(`Rapport server started (workspace: ${settings.roots.join(', ') || 'none'}).`);
+  log(`Rapport server started (workspace: ${settings.roots.join(', ') || 'none'}; diagnostics ${pullDiagnostics ? 'pulled by the editor' : 'pushed'}).`);
   void backgroundScan();
 });
 

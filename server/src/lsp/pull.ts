@@ -165,7 +165,10 @@ export class WorkspaceReports {
     const known = new Map(previous.map((p) => [p.uri, p.value]));
     const everything = () => new Set([...this.reports.keys(), ...known.keys(), ...this.toClear]);
     if (!progress) {
-      await this.scanIdle();
+      await new Promise<void>((resolve) => {
+        const stop = token.onCancellationRequested(() => resolve());
+        void this.scanIdle().finally(() => (stop.dispose(), resolve()));
+      });
       if (token.isCancellationRequested) throw cancelled();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const uri of everything()) {
