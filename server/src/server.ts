@@ -55,7 +55,17 @@ const isOpen = (uri: string) => documents.get(uri) !== undefined;
 const scanner = new WorkspaceScanner(connection, settings, isOpen);
 const resultIds = new ResultIds();
 /** The library's reports for workspace pulls (used only when the client pulls). */
-const reports = new WorkspaceReports(resultIds, isOpen, () => librarySettled());
+const reports = new WorkspaceReports(resultIds, isOpen, {
+  settled: () => librarySettled(),
+  relint: (uri) => {
+    const file = uriToPath(uri);
+    if (file) scanner.enqueue(file);
+  },
+  lint: async (uri) => {
+    const file = uriToPath(uri);
+    return file && MACRO_FILE.test(file) ? scanner.lintFromDisk(file) : undefined;
+  },
+});
 
 interface Result extends Analysis {
   version: number;

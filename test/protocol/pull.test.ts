@@ -107,6 +107,20 @@ describe('protocol: pull diagnostics', () => {
     }
   });
 
+  it('a workspace pull without resultIds gets every report in full again (diagnostics are linted again, not kept)', async () => {
+    const report = await client.request<WorkspaceDiagnosticReport>(WorkspaceDiagnosticRequest.method, { previousResultIds: [] });
+    const reports = new Map(report.items.map((item) => [item.uri, item]));
+    assert.equal(apologies(full(reports.get(uri('shipping/late.md')), 'shipping/late.md')).length, 1);
+    assert.equal(reports.get(uri('shipping/late.md'))!.resultId, known.get(uri('shipping/late.md')), 'the same text gets the same resultId');
+    assert.equal(apologies(full(reports.get(uri('billing/refund.hbs')), 'billing/refund.hbs')).length, 1);
+  });
+
+  it('textDocument/diagnostic answers for a file that is not open too', async () => {
+    const report = await pullDocument('shipping/late.md');
+    assert.deepEqual(apologies(full(report, 'the unopened file')).map((d) => d.range), [SORRY_ABOUT]);
+    assert.deepEqual(await pullDocument('shipping/late.md', report.resultId), { kind: 'unchanged', resultId: report.resultId });
+  });
+
   it('textDocument/diagnostic reports an open document, then "unchanged" for its resultId, then its edits', async () => {
     await client.didOpen(uri('shipping/good.md'), BAD);
     const first = await pullDocument('shipping/good.md');

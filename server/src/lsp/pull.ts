@@ -21,9 +21,11 @@
 //   the workspace), which is what a settings change needs.
 //
 // A resultId names what a report was computed from: the server instance, the
-// settings generation (bumped when the effective settings change) and a hash
-// of the language and text. The same text under the same settings gives the
-// same resultId, so re-linting a file that did not really change sends nothing.
+// settings generation (bumped when the settings change) and a hash of the
+// language and text. The same text under the same settings gives the same
+// resultId, so re-linting a file that did not really change sends nothing.
+// Only resultIds are kept, not diagnostics (memory: a large library has tens
+// of thousands): a pull that lacks a file's report has the file linted again.
 // Open documents belong to the document pulls: the workspace reports leave
 // them out, and report them again from disk once they are closed.
 
@@ -41,12 +43,12 @@ import {
   type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import type { DiagnosticsSink } from './workspace';
 
 /** Identifies this server process, so a resultId from an earlier one is never mistaken for current. */
 const INSTANCE = Date.now().toString(36);
 /** Partial results are sent in batches, at most this often, so a full scan is not thousands of messages. */
 const BATCH_DELAY = 50;
-const NO_DIAGNOSTICS: Diagnostic[] = [];
 
 export class ResultIds {
   /** Bumped whenever the effective settings change: every report computed before is stale. */
@@ -63,147 +65,119 @@ export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The diagnostic pull was cancelled.');
 }
 
-interface Report {
-  resultId: string;
-  diagnostics: Diagnostic[];
+/** One workspace pull in progress: what its client holds, and how to give it more. */
+interface WorkspacePull {
+  /** The resultId of every report the client holds for a closed file ('' : one we no longer know). */
+  known: Map<string, string>;
+  add(item: WorkspaceDocumentDiagnosticReport): void;
 }
 
-/** One workspace pull in progress: what its client holds, and what it is owed. */
-interface WorkspacePull {
-  /** The resultId of every report the client holds for a closed file. */
-  known: Map<string, string>;
-  /** Files whose report may have to be sent. */
-  dirty: Set<string>;
-  flush(): void;
+/** A file on disk, linted again for a pull that lacks its diagnostics. */
+export interface DiskLint {
+  diagnostics: Diagnostic[];
+  content: string;
 }
 
 /**
- * The latest report of every macro file on disk, for workspace pulls, and the
- * workspace pulls waiting for news. Keeps the diagnostics of files that have
- * some (a few small objects each), never their text.
+ * The workspace pulls in progress, and the latest resultId of every macro file
+ * on disk. The diagnostics themselves are not kept (a 5,000-file library
+ * holds tens of thousands): each report goes to the pulls in progress as the
+ * scan produces it, and a later pull that lacks a file's report has it linted
+ * again.
  */
-export class WorkspaceReports {
-  private readonly reports = new Map<string, Report>();
+export class WorkspaceReports implements DiagnosticsSink {
+  private readonly latest = new Map<string, string>();
   private readonly pulls = new Set<WorkspacePull>();
-  /**
-   * Closed files the client may still show diagnostics for, with no report to
-   * replace them (a file outside the workspace, or now ignored): the next
-   * workspace pull clears them.
-   */
+  /** Files the client may still show diagnostics for, with nothing to replace them: the next pull clears them. */
   private readonly toClear = new Set<string>();
 
   constructor(
     readonly resultIds: ResultIds,
     private readonly isOpen: (uri: string) => boolean,
-    /** Resolves once the background scan has linted everything it has queued. */
-    private readonly scanIdle: () => Promise<void>,
+    private readonly scanner: {
+      /** Resolves once the background scan has linted everything it has queued. */
+      settled(): Promise<void>;
+      /** Queues a file to be linted again (its report then comes through report()). */
+      relint(uri: string): void;
+      /** Lints a file on disk now. */
+      lint(uri: string): Promise<DiskLint | undefined>;
+    },
   ) {}
 
-  /** The diagnostics of a file on disk, linted from `content` (see ResultIds.of). */
   report(uri: string, diagnostics: Diagnostic[], content: string): void {
     const resultId = this.resultIds.of(content);
-    if (this.reports.get(uri)?.resultId === resultId) return;
-    this.reports.set(uri, { resultId, diagnostics: diagnostics.length > 0 ? diagnostics : NO_DIAGNOSTICS });
+    this.latest.set(uri, resultId);
     this.toClear.delete(uri);
-    this.changed(uri);
+    for (const pull of this.pulls) {
+      if (pull.known.get(uri) === resultId) continue;
+      pull.known.set(uri, resultId);
+      pull.add({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics });
+    }
   }
 
-  /** A file that is gone or no longer a macro: its diagnostics go. */
   remove(uri: string): void {
-    // Even without a report: the client may still show the diagnostics of a document closed since.
-    this.reports.delete(uri);
+    this.latest.delete(uri);
     this.toClear.add(uri);
-    this.changed(uri);
+    for (const pull of this.pulls) if (pull.known.has(uri)) clear(pull, uri);
   }
 
-  /** Every file with a report. */
   uris(): Iterable<string> {
-    return this.reports.keys();
-  }
-
-  get(uri: string): Report | undefined {
-    return this.reports.get(uri);
+    return this.latest.keys();
   }
 
   /**
-   * A document was closed. The client drops what it knew of it from the
-   * workspace pulls, and keeps showing the document's last diagnostics until
-   * a workspace report replaces them: forget the old report so the next one
-   * (from disk, or an empty one) is sent whatever its resultId.
+   * A document was closed. The client forgets what the workspace pulls told
+   * it about the file, and shows the document's last diagnostics until a
+   * workspace report replaces them: the next report for it (from disk, when
+   * the scan has linted it again) is sent whatever its resultId, and without
+   * one to come, an empty report now.
    */
   closed(uri: string, willRelint: boolean): void {
-    this.reports.delete(uri);
-    if (!willRelint) this.toClear.add(uri);
+    if (!willRelint) {
+      this.latest.delete(uri);
+      this.toClear.add(uri);
+    }
     for (const pull of this.pulls) {
-      pull.known.delete(uri);
-      if (!willRelint) pull.known.set(uri, ''); // cleared by the next flush
+      if (willRelint) pull.known.set(uri, '');
+      else clear(pull, uri);
     }
-    this.changed(uri);
-  }
-
-  private changed(uri: string): void {
-    for (const pull of this.pulls) {
-      pull.dirty.add(uri);
-      pull.flush();
-    }
-  }
-
-  /** The report a client lacks for `uri`, given the resultId it holds (undefined: none). */
-  private reportFor(uri: string, known: string | undefined, unchanged: boolean): WorkspaceDocumentDiagnosticReport | undefined {
-    if (this.isOpen(uri)) return undefined; // the document pulls own open documents
-    const report = this.reports.get(uri);
-    if (!report) {
-      // Gone: an empty report without a resultId, so the client stops asking about it.
-      return known !== undefined || this.toClear.has(uri) ? { kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] } : undefined;
-    }
-    if (report.resultId !== known) return { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: report.resultId, items: report.diagnostics };
-    return unchanged ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: report.resultId } : undefined;
   }
 
   /** Answers a workspace/diagnostic request (see the top of this file). */
   async pull(previous: PreviousResultId[], token: CancellationToken, progress: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult> | undefined): Promise<WorkspaceDiagnosticReport> {
     const known = new Map(previous.map((p) => [p.uri, p.value]));
-    const everything = () => new Set([...this.reports.keys(), ...known.keys(), ...this.toClear]);
     if (!progress) {
-      await new Promise<void>((resolve) => {
-        const stop = token.onCancellationRequested(() => resolve());
-        void this.scanIdle().finally(() => (stop.dispose(), resolve()));
-      });
-      if (token.isCancellationRequested) throw cancelled();
-      const items: WorkspaceDocumentDiagnosticReport[] = [];
-      for (const uri of everything()) {
-        const item = this.reportFor(uri, known.get(uri), true);
-        if (item) items.push(item);
+      const items = new Map<string, WorkspaceDocumentDiagnosticReport>();
+      const pull: WorkspacePull = { known, add: (item) => items.set(item.uri, item) };
+      this.pulls.add(pull);
+      try {
+        this.start(pull);
+        await new Promise<void>((resolve) => {
+          const stop = token.onCancellationRequested(() => resolve());
+          void this.scanner.settled().finally(() => (stop.dispose(), resolve()));
+        });
+      } finally {
+        this.pulls.delete(pull);
       }
-      this.toClear.clear();
-      return { items };
+      if (token.isCancellationRequested) throw cancelled();
+      return { items: [...items.values()] };
     }
 
     return new Promise((resolve, reject) => {
+      let outbox = new Map<string, WorkspaceDocumentDiagnosticReport>();
       let timer: NodeJS.Timeout | undefined;
-      const pull: WorkspacePull = {
-        known,
-        dirty: everything(),
-        flush: () => {
-          timer ??= setTimeout(send, BATCH_DELAY);
-        },
-      };
-      let first = true;
       const send = () => {
         timer = undefined;
-        const items: WorkspaceDocumentDiagnosticReport[] = [];
-        for (const uri of pull.dirty) {
-          const item = this.reportFor(uri, known.get(uri), first && known.has(uri));
-          if (!item) continue;
-          items.push(item);
-          if (item.kind === DocumentDiagnosticReportKind.Full && item.resultId === undefined) known.delete(uri);
-          else known.set(uri, item.resultId!);
-        }
-        pull.dirty.clear();
-        this.toClear.clear();
-        // The first partial result is the report itself (even an empty one): the rest add to it.
-        if (items.length > 0 || first) progress.report({ items });
-        first = false;
+        const items = [...outbox.values()];
+        outbox = new Map();
+        progress.report({ items });
+      };
+      const pull: WorkspacePull = {
+        known,
+        add: (item) => {
+          outbox.set(item.uri, item);
+          timer ??= setTimeout(send, BATCH_DELAY);
+        },
       };
       const stop = token.onCancellationRequested(() => {
         if (timer) clearTimeout(timer);
@@ -212,15 +186,38 @@ export class WorkspaceReports {
         reject(cancelled());
       });
       this.pulls.add(pull);
+      this.start(pull);
+      // The first partial result is the report itself, even an empty one: the rest add to it.
+      if (timer) clearTimeout(timer);
       send();
     });
   }
 
-  /** The report for a document pull of a file that is not open (e.g. one shown in a tab but not loaded). */
-  closedDocumentReport(uri: string, previousResultId: string | undefined): DocumentDiagnosticReport {
-    const report = this.reports.get(uri);
-    if (!report) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    if (report.resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
+  /** What a new pull's client lacks: 'unchanged' for what it holds, the rest linted again or cleared. */
+  private start(pull: WorkspacePull): void {
+    for (const [uri, resultId] of this.latest) {
+      if (this.isOpen(uri)) continue; // the document pulls own open documents
+      if (pull.known.get(uri) === resultId) pull.add({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
+      else this.scanner.relint(uri);
+    }
+    for (const uri of new Set([...pull.known.keys(), ...this.toClear])) {
+      if (!this.latest.has(uri) && !this.isOpen(uri)) clear(pull, uri);
+    }
+    this.toClear.clear();
   }
+
+  /** The report for a document pull of a file that is not open (an editor may ask about any file). */
+  async closedDocumentReport(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
+    const resultId = this.latest.get(uri);
+    if (resultId !== undefined && resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    const linted = await this.scanner.lint(uri);
+    if (!linted) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: this.resultIds.of(linted.content), items: linted.diagnostics };
+  }
+}
+
+/** An empty report without a resultId: the client drops the file's diagnostics and stops asking about it. */
+function clear(pull: WorkspacePull, uri: string): void {
+  pull.known.delete(uri);
+  pull.add({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
 }

@@ -240,38 +240,40 @@ export class WorkspaceScanner {
   private async lintFile(file: string): Promise<void> {
     const uri = pathToFileURL(file).toString();
     if (this.isOpen(uri)) return; // the live linter owns open documents
+    const linted = await this.lintFromDisk(file);
+    if (this.isOpen(uri)) return; // opened while it was being read
+    if (!linted) return this.forget(uri);
+    if (linted.skipped) this.skippedCount++;
+    this.record(uri, linted.counts);
+    this.sink.report(uri, linted.diagnostics, linted.content);
+  }
+
+  /** Lints a file on disk; undefined if it is gone, unreadable or not a macro. */
+  async lintFromDisk(file: string): Promise<{ diagnostics: Diagnostic[]; content: string; counts?: Record<string, number>; skipped: boolean } | undefined> {
+    const uri = pathToFileURL(file).toString();
     const settings = await this.settings.get(uri);
-    if (!this.settings.isMacro(uri, settings)) return this.forget(uri);
+    if (!this.settings.isMacro(uri, settings)) return undefined;
     let stat: fs.Stats;
     try {
       stat = await fs.promises.stat(file);
     } catch {
-      return this.forget(uri); // deleted since it was queued
+      return undefined; // deleted since it was queued
     }
-    let diagnostics;
-    let content: string;
     if (stat.size > settings.maxFileSize) {
-      this.skippedCount++;
-      this.record(uri, undefined);
-      diagnostics = toDiagnostics({ findings: [], notice: sizeNotice(stat.size, settings.maxFileSize) }, () => ({ line: 0, character: 0 }));
-      content = `skipped\0${stat.size}`;
-    } else {
-      let text: string;
-      try {
-        text = (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-      } catch {
-        return this.forget(uri);
-      }
-      if (this.isOpen(uri)) return; // opened while it was being read
-      const language = languageOf(file);
-      const analysis = analyse(text, language, settings, (message) => this.connection.console.error(`${file}: ${message}`));
-      if (analysis.notice) this.skippedCount++;
-      this.record(uri, countByRule(analysis.findings));
-      const lines = new LineIndex(text);
-      diagnostics = toDiagnostics(analysis, (offset) => lines.positionAt(offset));
-      content = contentKey(language, text);
+      const diagnostics = toDiagnostics({ findings: [], notice: sizeNotice(stat.size, settings.maxFileSize) }, () => ({ line: 0, character: 0 }));
+      return { diagnostics, content: `skipped\0${stat.size}`, skipped: true };
     }
-    this.sink.report(uri, diagnostics, content);
+    let text: string;
+    try {
+      text = (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    } catch {
+      return undefined;
+    }
+    const language = languageOf(file);
+    const analysis = analyse(text, language, settings, (message) => this.connection.console.error(`${file}: ${message}`));
+    const lines = new LineIndex(text);
+    const diagnostics = toDiagnostics(analysis, (offset) => lines.positionAt(offset));
+    return { diagnostics, content: contentKey(language, text), counts: countByRule(analysis.findings), skipped: !!analysis.notice };
   }
 
   /** Tells the client (status bar) the totals; only when they changed. */
