@@ -71,7 +71,7 @@ interface Result extends Analysis {
   version: number;
   /** The settings generation it was linted under (ResultIds.generation). */
   generation: number;
-  /** Names the text and settings it was linted from, for pull diagnostics. */
+  /** Names the text and settings it was linted from, for pull diagnostics ('' when pushing). */
   resultId: string;
 }
 
@@ -276,7 +276,7 @@ async function validate(uri: string): Promise<void> {
   const text = current.getText();
   const macro = settings.isMacro(uri, effective);
   const analysis: Analysis = macro ? analyse(text, current.languageId, effective, (message) => connection.console.error(`${uri}: ${message}`)) : { findings: [] };
-  const resultId = resultIds.of(macro ? contentKey(current.languageId, text) : 'not a macro', generation);
+  const resultId = pullDiagnostics ? resultIds.of(macro ? contentKey(current.languageId, text) : 'not a macro', generation) : '';
   results.set(uri, { ...analysis, version, generation, resultId });
   scanner.setCounts(uri, macro ? countByRule(analysis.findings) : undefined);
   if (pullDiagnostics) return; // the client asks for them (textDocument/diagnostic)
