@@ -7,6 +7,7 @@ import { LineIndex } from './text';
 import { hasFillIn } from './fill-in';
 import { rules, ruleById } from './rules';
 import type { Report, Rule, RuleContext } from './rules/support/rule';
+import { sentenceFact } from './rules/support/memo';
 import type { Finding, Fix, LanguageId, RuleSetting, Settings, Severity, SeveritySetting } from './types';
 
 export * from './types';
@@ -51,6 +52,28 @@ export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<s
 
 const NO_REPORTS: readonly Report[] = [];
 
+interface SentenceCheck {
+  rule: Rule;
+  severity: Severity;
+  context: RuleContext;
+  /** The rule's bit in hintedRules. */
+  bit: number;
+}
+
+/** The rules with sentence checks; a rule's bit in hintedRules is 1 << its index here. */
+const SENTENCE_RULES = rules.filter((rule) => rule.checkSentence !== undefined);
+if (SENTENCE_RULES.length > 31) throw new Error('hintedRules holds 31 rules: make it two masks');
+
+/** Which sentence rules a text may concern (their sentenceHint matches): found once per distinct text. */
+const hintedRules = sentenceFact((text: string): number => {
+  let mask = 0;
+  for (let i = 0; i < SENTENCE_RULES.length; i++) {
+    const hint = SENTENCE_RULES[i].sentenceHint;
+    if (!hint || hint.test(text)) mask |= 1 << i;
+  }
+  return mask;
+});
+
 function asArray(result: Report[] | Report | undefined): readonly Report[] {
   return result === undefined ? NO_REPORTS : Array.isArray(result) ? result : [result];
 }
@@ -73,12 +96,23 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   for (const { rule, severity, context } of active) {
     if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) findings.push(toFinding(rule, severity, report));
   }
-  const sentenceRules = active.filter((a) => a.rule.checkSentence !== undefined);
-  for (const sentence of doc.sentences) {
-    for (const { rule, severity, context } of sentenceRules) {
-      const result = rule.checkSentence!(sentence, context);
+  const sentenceRules: SentenceCheck[] = [];
+  for (const { rule, severity, context } of active) {
+    const index = SENTENCE_RULES.indexOf(rule);
+    if (index >= 0) sentenceRules.push({ rule, severity, context, bit: 1 << index });
+  }
+  const sentences = doc.sentences;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s];
+    const hinted = hintedRules.of(sentence);
+    if (hinted === 0) continue;
+    for (let r = 0; r < sentenceRules.length; r++) {
+      const check = sentenceRules[r];
+      if ((hinted & check.bit) === 0) continue;
+      const result = check.rule.checkSentence!(sentence, check.context);
       if (result === undefined) continue;
-      for (const report of asArray(result)) findings.push(toFinding(rule, severity, report));
+      if (Array.isArray(result)) for (const report of result) findings.push(toFinding(check.rule, check.severity, report));
+      else findings.push(toFinding(check.rule, check.severity, result));
     }
   }
   for (const { rule, severity, context } of active) {
@@ -127,27 +161,64 @@ function needsInput(fix: Fix): boolean {
   return false;
 }
 
+/** Marks the fixes that need the author (see Fix.needsInput); they are the report's own objects. */
+function withNeedsInput(fixes: Fix[]): Fix[] {
+  for (const fix of fixes) fix.needsInput ??= needsInput(fix);
+  return fixes;
+}
+
 function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const fixes: Fix[] = [];
-  if (report.fixes) for (const fix of report.fixes) fixes.push({ ...fix, needsInput: fix.needsInput ?? needsInput(fix) });
-  const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
-  if (condition) {
-    finding.condition = condition;
-    finding.message = `${report.message} (${condition})`;
+  const message = condition ? `${report.message} (${condition})` : report.message;
+  const source = report.fixes;
+  let finding: Finding;
+  if (typeof source === 'function') {
+    // Built on first read, once.
+    let built: Fix[] | undefined;
+    finding = {
+      rule: rule.id,
+      severity: report.severity ?? severity,
+      message,
+      start: report.start,
+      end: report.end,
+      get fixes(): Fix[] {
+        return (built ??= withNeedsInput(source()));
+      },
+      set fixes(fixes: Fix[]) {
+        built = fixes;
+      },
+    };
+  } else {
+    finding = { rule: rule.id, severity: report.severity ?? severity, message, start: report.start, end: report.end, fixes: source ? withNeedsInput(source) : [] };
   }
+  if (condition) finding.condition = condition;
   return finding;
 }
 
 /** Runs a macro rule on every variant and merges the reports. */
 function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array<{ report: Report; condition?: string }> {
+  const first = asArray(rule.checkVariant!(unit.variants[0], unit, context));
   if (unit.variants.length === 1) {
     // One variant: nothing to merge, unless it reports the same thing twice (handled below).
-    const reports = asArray(rule.checkVariant!(unit.variants[0], unit, context));
-    if (reports.length === 0) return [];
-    if (reports.length === 1) return [{ report: reports[0] }];
-    return mergeReports(unit, [reports]);
+    if (first.length === 0) return [];
+    if (first.length === 1) return [{ report: first[0] }];
+    return mergeReports(unit, [first]);
   }
-  return mergeReports(unit, unit.variants.map((variant) => asArray(rule.checkVariant!(variant, unit, context))));
+  const reportsPerVariant = [first];
+  let allAlike = first.length <= 1;
+  for (let i = 1; i < unit.variants.length; i++) {
+    const reports = asArray(rule.checkVariant!(unit.variants[i], unit, context));
+    reportsPerVariant.push(reports);
+    if (allAlike && !sameReports(reports, first)) allAlike = false;
+  }
+  // The common case: every variant reports the same thing, or nothing.
+  if (allAlike) return first.length === 0 ? [] : [{ report: first[0] }];
+  return mergeReports(unit, reportsPerVariant);
+}
+
+function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].message !== b[i].message) return false;
+  return true;
 }
 
 /**

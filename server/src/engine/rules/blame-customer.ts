@@ -33,14 +33,16 @@ export const blameCustomer: Rule = {
   },
   example: { bad: 'You failed to make the payment on time, so your card was declined.', better: "The payment wasn't made on time, so your card was declined." },
 
+  sentenceHint: BLAME_HINT,
+
   checkSentence(sentence, context) {
-    const blame = blameIn(sentence.text);
+    const blame = blameIn.of(sentence);
     if (!blame) return undefined;
     const { doc } = context;
     const { phrase, m } = blame;
     const match = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
     const found = quote(doc, match);
-    return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: fixesFor(phrase, sentence, m, match, context) };
+    return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: () => fixesFor(phrase, sentence, m, match, context) };
   },
 };
 

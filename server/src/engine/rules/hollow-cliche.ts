@@ -31,9 +31,11 @@ export const hollowCliche: Rule = {
   },
   example: { bad: 'Please be advised that your refund was issued today. We value your business.', better: 'Your refund was issued today.' },
 
+  sentenceHint: CLICHE_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
-    for (const candidate of clichesIn(sentence.text)) {
+    for (const candidate of clichesIn.of(sentence)) {
       const { phrase } = candidate;
       const match = inSentence(sentence, candidate);
       if (phrase.unlessWaiting) {
@@ -41,7 +43,7 @@ export const hollowCliche: Rule = {
         if (mentionsWait(unitAt(doc, sentence.start))) continue;
       }
       const found = quote(doc, match);
-      const fixes = phrase.fix === 'remove' ? safeFixes(doc, [{ title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }]) : [];
+      const fixes = () => (phrase.fix === 'remove' ? safeFixes(doc, [{ title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }]) : []);
       return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes };
     }
     return undefined;

@@ -10,7 +10,7 @@ const MIN_STORY_WORDS = 14;
 
 /** A sentence about the agent's own life or feelings, not the customer's situation or an action. */
 export function isNarrative(sentence: Sentence): boolean {
-  return isNarrativeText(sentence.text);
+  return isNarrativeText.of(sentence);
 }
 
 const isNarrativeText = sentenceFact((text: string): boolean => {
@@ -54,11 +54,12 @@ export const oversharing: Rule = {
       if ((run.length >= 2 && words >= MIN_STORY_WORDS) || words > 30) {
         const first = run[0];
         const last = run[run.length - 1];
+        const next = sentences[j + 1];
         reports.push({
           start: first.start,
           end: last.end,
           message: `${storyName(run, words, context.doc.text)} shifts the focus from the customer to you. Keep one short shared-experience clause, then refocus: "So, let's see what we can do to …".`,
-          fixes: [refocusFix(run, sentences[j + 1], context.doc.text), dropStoryFix(run, sentences[j + 1])],
+          fixes: () => [refocusFix(run, next, context.doc.text), dropStoryFix(run, next)],
         });
       }
       i = j;

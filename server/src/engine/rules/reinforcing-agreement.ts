@@ -33,9 +33,11 @@ export const reinforcingAgreement: Rule = {
   },
   example: { bad: "You're right, the app has been really slow.", better: 'I hear that the app has been really slow.' },
 
+  sentenceHint: AGREEMENT_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
-    for (const candidate of agreementsIn(sentence.text)) {
+    for (const candidate of agreementsIn.of(sentence)) {
       const { phrase } = candidate;
       const match = inSentence(sentence, candidate);
       const unit = unitAt(doc, sentence.start);
@@ -46,11 +48,12 @@ export const reinforcingAgreement: Rule = {
         start: match.start,
         end: match.end,
         message: phrase.message.replace('{match}', found),
-        fixes: safeFixes(doc, [
-          rephrase(sentence, match, HEAR_THAT, context, true),
-          rephrase(sentence, match, UNDERSTAND_THAT, context, false),
-          rephrase(sentence, match, SAYING_THAT, context, false),
-        ]),
+        fixes: () =>
+          safeFixes(doc, [
+            rephrase(sentence, match, HEAR_THAT, context, true),
+            rephrase(sentence, match, UNDERSTAND_THAT, context, false),
+            rephrase(sentence, match, SAYING_THAT, context, false),
+          ]),
       };
     }
     return undefined;
