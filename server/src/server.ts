@@ -276,7 +276,7 @@ async function validate(uri: string): Promise<void> {
   const text = current.getText();
   const macro = settings.isMacro(uri, effective);
   const analysis: Analysis = macro ? analyse(text, current.languageId, effective, (message) => connection.console.error(`${uri}: ${message}`)) : { findings: [] };
-  const resultId = pullDiagnostics ? resultIds.of(macro ? contentKey(current.languageId, text) : 'not a macro', generation) : '';
+  const resultId = pullDiagnostics ? resultIds.of(macro ? contentKey(current.languageId, text) : ['not a macro'], generation) : '';
   results.set(uri, { ...analysis, version, generation, resultId });
   scanner.setCounts(uri, macro ? countByRule(analysis.findings) : undefined);
   if (pullDiagnostics) return; // the client asks for them (textDocument/diagnostic)

@@ -43,7 +43,7 @@ import {
   type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
-import type { DiagnosticsSink } from './workspace';
+import type { Content, DiagnosticsSink } from './workspace';
 
 /** Identifies this server process, so a resultId from an earlier one is never mistaken for current. */
 const INSTANCE = Date.now().toString(36);
@@ -55,9 +55,10 @@ export class ResultIds {
   generation = 0;
 
   /** The resultId of a report on `content` (a text and its language, or what stands in for a skipped file). */
-  of(content: string, generation = this.generation): string {
-    const hash = createHash('sha1').update(content).digest('base64url').slice(0, 16);
-    return `${INSTANCE}.${generation}.${hash}`;
+  of(content: Content, generation = this.generation): string {
+    const hash = createHash('sha1');
+    for (const part of content) hash.update(part).update('\0');
+    return `${INSTANCE}.${generation}.${hash.digest('base64url').slice(0, 16)}`;
   }
 }
 
@@ -75,7 +76,7 @@ interface WorkspacePull {
 /** A file on disk, linted again for a pull that lacks its diagnostics. */
 export interface DiskLint {
   diagnostics: Diagnostic[];
-  content: string;
+  content: Content;
 }
 
 /**
@@ -104,7 +105,7 @@ export class WorkspaceReports implements DiagnosticsSink {
     },
   ) {}
 
-  report(uri: string, diagnostics: Diagnostic[], content: string): void {
+  report(uri: string, diagnostics: Diagnostic[], content: Content): void {
     const resultId = this.resultIds.of(content);
     this.latest.set(uri, resultId);
     this.toClear.delete(uri);

@@ -33,7 +33,7 @@ export interface Status {
 /** Where the scan's diagnostics go. */
 export interface DiagnosticsSink {
   /** The diagnostics of a file on disk, linted from `content` (its language and text, or what stands in for them). */
-  report(uri: string, diagnostics: Diagnostic[], content: string): void;
+  report(uri: string, diagnostics: Diagnostic[], content: Content): void;
   /** A file that is gone or no longer a macro: its diagnostics go. */
   remove(uri: string): void;
   /** Every file with diagnostics reported. */
@@ -249,7 +249,7 @@ export class WorkspaceScanner {
   }
 
   /** Lints a file on disk; undefined if it is gone, unreadable or not a macro. */
-  async lintFromDisk(file: string): Promise<{ diagnostics: Diagnostic[]; content: string; counts?: Record<string, number>; skipped: boolean } | undefined> {
+  async lintFromDisk(file: string): Promise<{ diagnostics: Diagnostic[]; content: Content; counts?: Record<string, number>; skipped: boolean } | undefined> {
     const uri = pathToFileURL(file).toString();
     const settings = await this.settings.get(uri);
     if (!this.settings.isMacro(uri, settings)) return undefined;
@@ -261,7 +261,7 @@ export class WorkspaceScanner {
     }
     if (stat.size > settings.maxFileSize) {
       const diagnostics = toDiagnostics({ findings: [], notice: sizeNotice(stat.size, settings.maxFileSize) }, () => ({ line: 0, character: 0 }));
-      return { diagnostics, content: `skipped\0${stat.size}`, skipped: true };
+      return { diagnostics, content: ['skipped', String(stat.size)], skipped: true };
     }
     let text: string;
     try {
@@ -289,7 +289,9 @@ export class WorkspaceScanner {
   }
 }
 
-/** What a report on a text depends on besides the settings: its language and the text. */
-export function contentKey(language: string, text: string): string {
-  return `${language}\0${text}`;
+/** What a report depends on besides the settings: for a text, its language and the text. */
+export type Content = readonly string[];
+
+export function contentKey(language: string, text: string): Content {
+  return [language, text];
 }
