@@ -115,14 +115,20 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
       else findings.push(toFinding(check.rule, check.severity, result));
     }
   }
-  for (const { rule, severity, context } of active) {
-    if (!rule.checkVariant) continue;
-    for (const unit of doc.units) {
-      const unitSeverity = unit.meta.rules ? resolveRule(rule, settings, unit.meta.rules).severity : severity;
-      if (unitSeverity === 'off') continue;
-      for (const merged of mergeVariants(rule, unit, context)) {
-        findings.push(toFinding(rule, unitSeverity, merged.report, merged.condition));
-      }
+  // Macro checks run variant by variant, every rule in turn, so the rules share what they find
+  // about a variant while it is at hand; each rule's reports are then merged across the variants.
+  const variantRules = active.filter((a) => a.rule.checkVariant !== undefined);
+  for (const unit of doc.units) {
+    const checks = unit.meta.rules ? withUnitSeverity(variantRules, unit, settings) : variantRules;
+    if (checks.length === 0) continue;
+    const variants = unit.variants;
+    const reports: Array<Array<readonly Report[]>> = checks.map(() => []);
+    for (const variant of variants) {
+      for (let r = 0; r < checks.length; r++) reports[r].push(asArray(checks[r].rule.checkVariant!(variant, unit, checks[r].context)));
+    }
+    for (let r = 0; r < checks.length; r++) {
+      const { rule, severity } = checks[r];
+      for (const merged of mergeVariants(unit, reports[r])) findings.push(toFinding(rule, severity, merged.report, merged.condition));
     }
   }
 
@@ -194,25 +200,39 @@ function toFinding(rule: Rule, severity: Severity, report: Report, condition?: s
   return finding;
 }
 
-/** Runs a macro rule on every variant and merges the reports. */
-function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array<{ report: Report; condition?: string }> {
-  const first = asArray(rule.checkVariant!(unit.variants[0], unit, context));
+/** The macro checks at the severity a macro's own front matter gives them; those it turns off are left out. */
+function withUnitSeverity(checks: Array<{ rule: Rule; severity: Severity; context: RuleContext }>, unit: MacroUnit, settings: Settings) {
+  const own: typeof checks = [];
+  for (const check of checks) {
+    const severity = resolveRule(check.rule, settings, unit.meta.rules).severity;
+    if (severity !== 'off') own.push({ ...check, severity });
+  }
+  return own;
+}
+
+/** Merges what a macro rule reported for each variant (reportsPerVariant[i] is what unit.variants[i] reported). */
+function mergeVariants(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
+  const first = reportsPerVariant[0];
   if (unit.variants.length === 1) {
     // One variant: nothing to merge, unless it reports the same thing twice (handled below).
     if (first.length === 0) return [];
     if (first.length === 1) return [{ report: first[0] }];
-    return mergeReports(unit, [first]);
-  }
-  const reportsPerVariant = [first];
-  let allAlike = first.length <= 1;
-  for (let i = 1; i < unit.variants.length; i++) {
-    const reports = asArray(rule.checkVariant!(unit.variants[i], unit, context));
-    reportsPerVariant.push(reports);
-    if (allAlike && !sameReports(reports, first)) allAlike = false;
+    return withoutRepeats(first);
   }
   // The common case: every variant reports the same thing, or nothing.
+  let allAlike = first.length <= 1;
+  for (let i = 1; allAlike && i < reportsPerVariant.length; i++) allAlike = sameReports(reportsPerVariant[i], first);
   if (allAlike) return first.length === 0 ? [] : [{ report: first[0] }];
   return mergeReports(unit, reportsPerVariant);
+}
+
+/** A variant's reports, each said once (lists are short: pairs are compared). */
+function withoutRepeats(reports: readonly Report[]): Array<{ report: Report }> {
+  const kept: Array<{ report: Report }> = [];
+  for (const report of reports) {
+    if (!kept.some(({ report: k }) => k.start === report.start && k.end === report.end && k.message === report.message)) kept.push({ report });
+  }
+  return kept;
 }
 
 function sameReports(a: readonly Report[], b: readonly Report[]): boolean {

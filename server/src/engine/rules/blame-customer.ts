@@ -5,6 +5,7 @@ import { BLAME_HINT, NOT_BLAME_BEFORE, PARTICIPLES, blameCustomerPhrases, type B
 import { matchCase } from '../text';
 import { quote, removePhraseEdits, safeFixes, shorten, trimmed } from './support/phrase-edits';
 import { sentenceFact } from './support/memo';
+import { withMatch } from '../text';
 
 // 'd' gives the offsets of the groups (the verb and its object) for the neutral rewrite.
 const compiled = blameCustomerPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'id') }));
@@ -42,7 +43,7 @@ export const blameCustomer: Rule = {
     const { phrase, m } = blame;
     const match = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
     const found = quote(doc, match);
-    return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: () => fixesFor(phrase, sentence, m, match, context) };
+    return { ...trimmed(doc, match), message: withMatch(phrase.message, found), fixes: () => fixesFor(phrase, sentence, m, match, context) };
   },
 };
 

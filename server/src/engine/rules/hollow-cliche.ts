@@ -2,6 +2,7 @@ import type { Rule } from './support/rule';
 import type { MacroUnit } from '../document/model';
 import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
 import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './support/phrase-edits';
+import { withMatch } from '../text';
 
 const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
@@ -44,7 +45,7 @@ export const hollowCliche: Rule = {
       }
       const found = quote(doc, match);
       const fixes = () => (phrase.fix === 'remove' ? safeFixes(doc, [{ title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }]) : []);
-      return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes };
+      return { ...trimmed(doc, match), message: withMatch(phrase.message, found), fixes };
     }
     return undefined;
   },

@@ -24,11 +24,15 @@ const SOFTENED_REFUSAL = /\bsorry,?\s+but\b/i;
 /** Whether the macro answers a customer's problem or complaint (see answersProblemOnce); asked once per variant. */
 export const answersProblem = (unit: MacroUnit, variant: Variant): boolean => answersProblemOf(variant, unit);
 
-const problemAnswers = new WeakMap<Variant, boolean>();
+// The engine runs every macro rule on one variant before the next: the last answer is the one asked again.
+let lastVariant: Variant | undefined;
+let lastAnswer = false;
 function answersProblemOf(variant: Variant, unit: MacroUnit): boolean {
-  let answer = problemAnswers.get(variant);
-  if (answer === undefined) problemAnswers.set(variant, (answer = answersProblemOnce(unit, variant)));
-  return answer;
+  if (variant !== lastVariant) {
+    lastAnswer = answersProblemOnce(unit, variant);
+    lastVariant = variant;
+  }
+  return lastAnswer;
 }
 
 // Facts about one sentence's words, asked of the same sentence in every variant that renders it.

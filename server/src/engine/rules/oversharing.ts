@@ -1,7 +1,7 @@
 import type { Rule } from './support/rule';
 import type { Sentence } from '../document/model';
 import { ACTION, FIRST_PERSON, NARRATIVE_CUES, PERSONAL_PAST, REFOCUS, REFOCUS_SENTENCE, SECOND_PERSON, SHORT_CLAUSE_WORDS } from '../phrases/oversharing';
-import { countWords } from '../text';
+import { countWords, oneLine } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
 
@@ -69,7 +69,7 @@ export const oversharing: Rule = {
 };
 
 function storyName(run: Sentence[], words: number, text: string): string {
-  const opening = text.slice(run[0].start, run[0].end).replace(/\s+/g, ' ');
+  const opening = oneLine(text.slice(run[0].start, run[0].end));
   const quoted = opening.length > 40 ? `${opening.slice(0, 37)}…` : opening;
   return run.length === 1 ? `The story "${quoted}" (${words} words)` : `The story from "${quoted}" (${run.length} sentences, ${words} words)`;
 }

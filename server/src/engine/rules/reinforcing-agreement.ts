@@ -3,6 +3,7 @@ import type { MacroUnit, Sentence } from '../document/model';
 import type { Fix } from '../types';
 import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, SAYING_THAT, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
 import { inSentence, phraseMatcher, quote, safeFixes, unitAt, type PhraseMatch } from './support/phrase-edits';
+import { withMatch } from '../text';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
@@ -47,7 +48,7 @@ export const reinforcingAgreement: Rule = {
       return {
         start: match.start,
         end: match.end,
-        message: phrase.message.replace('{match}', found),
+        message: withMatch(phrase.message, found),
         fixes: () =>
           safeFixes(doc, [
             rephrase(sentence, match, HEAR_THAT, context, true),

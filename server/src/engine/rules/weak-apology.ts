@@ -2,7 +2,7 @@ import type { Rule, Report, RuleContext } from './support/rule';
 import type { Sentence, Variant } from '../document/model';
 import type { Fix, TextEdit } from '../types';
 import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApologyPhrases, type ApologyPhrase } from '../phrases/weak-apology';
-import { capitalize, matchCase } from '../text';
+import { capitalize, matchCase, oneLine, withMatch } from '../text';
 import { factsOf, sentenceFact } from './support/memo';
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
@@ -77,7 +77,7 @@ export const weakApology: Rule = {
     return {
       start,
       end,
-      message: phrase.message.replace('{match}', context.doc.text.slice(start, end).replace(/\s+/g, ' ')),
+      message: withMatch(phrase.message, oneLine(context.doc.text.slice(start, end))),
       fixes: () => {
         const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
         // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.

@@ -65,7 +65,7 @@ export function sentenceFact<R>(fn: (text: string) => R): SentenceFact<R> {
   return Object.assign(fact, { of, slot, compute: fn });
 }
 
-/** The facts of one list of sentences (a variant's, usually), shared by the rules. */
+/** The facts of one list of sentences (a variant's, usually). */
 export class FactTable {
   constructor(readonly sentences: readonly { text: string }[]) {}
 
@@ -84,10 +84,7 @@ export class FactTable {
   }
 }
 
-const tables = new WeakMap<readonly object[], FactTable>();
-
+/** The facts of a list of sentences: a light view, as the answers live on the sentences. */
 export function factsOf(sentences: readonly { text: string }[]): FactTable {
-  let table = tables.get(sentences);
-  if (table === undefined) tables.set(sentences, (table = new FactTable(sentences)));
-  return table;
+  return new FactTable(sentences);
 }
