@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { lint } from '../server/src/engine';
+import { loadBuiltEngine } from './engine';
 import { generateCorpus } from './generate';
 import { ServerSession } from './lsp';
 import { profileEngine } from './profile';
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   const load = os.loadavg()[0];
   if (load > os.cpus().length) console.log(`  note: the machine is busy (load average ${load.toFixed(1)}); timings will read high.`);
   const corpus = time(() => generateCorpus(DATA));
+  const { lint } = loadBuiltEngine(DATA);
   const { files, singles, dir } = corpus.value;
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);

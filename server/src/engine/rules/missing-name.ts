@@ -1,11 +1,10 @@
 import type { Rule, RuleContext } from './support/rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
-import { SYSTEM_NOTICE } from '../phrases/acknowledgement';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
-import { MAY_BE_NOTICE } from './missing-acknowledgement';
+import { isNotice } from './missing-acknowledgement';
 
 /**
  * Whether the macro answers an upset customer: its front matter, its title, or
@@ -21,8 +20,6 @@ export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean
   return facts.some(showsUpset);
 }
 
-/** Every notice phrase has "auto" or "reply" (MAY_BE_NOTICE): most sentences skip the long pattern. */
-const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
 const showsUpset = sentenceFact((text: string) => UPSET_SIGNALS.test(text));
 
 /**
@@ -59,7 +56,7 @@ export const missingName: Rule = {
       start: unit.anchor.start,
       end: unit.anchor.end,
       message: `${what} but never uses their name. Greet them by name: "Hi ${name},".`,
-      fixes: [{ ...addName(unit, context.doc, name), needsInput: guessed }],
+      fixes: () => [{ ...addName(unit, context.doc, name), needsInput: guessed }],
     };
   },
 };

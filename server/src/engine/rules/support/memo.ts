@@ -32,6 +32,14 @@ function slotsOfText(text: string): Slots {
   return slots;
 }
 
+/** Where a sentence keeps its text's answers once it has looked them up: later questions skip the table. */
+const SLOTS = Symbol('facts');
+type Holder = { readonly text: string; [SLOTS]?: Slots };
+
+function slotsOf(sentence: Holder): Slots {
+  return (sentence[SLOTS] ??= slotsOfText(sentence.text));
+}
+
 function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: string): R {
   const cached = slots[slot];
   if (cached !== undefined) return (cached === NONE ? undefined : cached) as R;
@@ -40,9 +48,11 @@ function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: st
   return result;
 }
 
-/** A fact about a sentence's text; call it with the text, or ask a FactTable for it by index. */
+/** A fact about a sentence's text: ask it of a sentence (`of`), of a bare text, or through a FactTable. */
 export interface SentenceFact<R> {
   (text: string): R;
+  /** The fact of a sentence: the same answer as of its text, found faster. */
+  of(sentence: { readonly text: string }): R;
   readonly slot: number;
   readonly compute: (text: string) => R;
 }
@@ -51,19 +61,17 @@ export interface SentenceFact<R> {
 export function sentenceFact<R>(fn: (text: string) => R): SentenceFact<R> {
   const slot = factCount++;
   const fact = (text: string): R => answer(slotsOfText(text), slot, fn, text);
-  return Object.assign(fact, { slot, compute: fn });
+  const of = (sentence: Holder): R => answer(slotsOf(sentence), slot, fn, sentence.text);
+  return Object.assign(fact, { of, slot, compute: fn });
 }
 
-/** The facts of one list of sentences (a variant's, usually), made once per list and shared by the rules. */
+/** The facts of one list of sentences (a variant's, usually). */
 export class FactTable {
-  private readonly slots: Slots[] = [];
-
   constructor(readonly sentences: readonly { text: string }[]) {}
 
   get<R>(fact: SentenceFact<R>, index: number): R {
-    const text = this.sentences[index].text;
-    const slots = (this.slots[index] ??= slotsOfText(text));
-    return answer(slots, fact.slot, fact.compute, text);
+    const sentence = this.sentences[index] as Holder;
+    return answer(slotsOf(sentence), fact.slot, fact.compute, sentence.text);
   }
 
   some(fact: SentenceFact<unknown>): boolean {
@@ -76,10 +84,7 @@ export class FactTable {
   }
 }
 
-const tables = new WeakMap<readonly object[], FactTable>();
-
+/** The facts of a list of sentences: a light view, as the answers live on the sentences. */
 export function factsOf(sentences: readonly { text: string }[]): FactTable {
-  let table = tables.get(sentences);
-  if (table === undefined) tables.set(sentences, (table = new FactTable(sentences)));
-  return table;
+  return new FactTable(sentences);
 }
