@@ -28,7 +28,7 @@ Options:
   --max-warnings <n>     exit 1 when there are more than n warnings
   --max-file-size <size> skip larger files (bytes, or with KB/MB; default ${formatSize(DEFAULT_MAX_FILE_SIZE)})
   --config <file>        settings file (default: the nearest .rapport.json)
-  --jobs <n>             lint on n threads (default: one per core for big libraries)
+  --jobs <n>             lint on n threads (default: one per core but one, for big libraries)
   -h, --help             show this help
 
 Ignored when searching folders: paths in .rapportignore (gitignore syntax, next to
