@@ -182,6 +182,10 @@ export async function main(argv: string[]): Promise<number> {
 if (isLintWorker()) {
   runLintWorker();
 } else if (require.main === module) {
+  // A reader that stops early (`rapport lint … | head`) closes the pipe: not an error of the run.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error) => {

@@ -1,7 +1,10 @@
 // Exit codes: 0 no errors, 1 error findings or too many warnings, 2 usage/config problems.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { project, runCli } from './helpers';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLI, project, runCli } from './helpers';
 
 const WARNING_MACRO = 'Hi Sam,\n\nThe parcel is late. Sorry for the delay.\n';
 const CLEAN_MACRO = 'Hi Sam,\n\nYour refund was sent today. It should reach your bank within three days.\n';
@@ -86,4 +89,15 @@ test('the summary counts files, findings by severity, skips and fixes', () => {
   const warnings = (run.stdout.match(/ {2}warning {2}/g) ?? []).length;
   assert.ok(warnings >= 2);
   assert.match(run.stdout, new RegExp(`^3 files checked, ${warnings} findings \\(${warnings} warnings\\), 1 skipped\\.$`, 'm'));
+});
+
+test('a reader that closes the pipe early (| head) stops the report quietly, with the run\'s exit code', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 150; i++) files[`m${i}.md`] = WARNING_MACRO;
+  const dir = project(files);
+  // A real pipe into head, as in a shell; the CLI's stderr and exit status go to files.
+  const script = `("${process.execPath}" "${CLI}" lint --format json . 2>stderr.txt; echo $? >status.txt) | head -c 10 >/dev/null`;
+  spawnSync('sh', ['-c', script], { cwd: dir });
+  assert.equal(fs.readFileSync(path.join(dir, 'stderr.txt'), 'utf8'), '');
+  assert.equal(fs.readFileSync(path.join(dir, 'status.txt'), 'utf8').trim(), '0');
 });
