@@ -1,8 +1,8 @@
 // Linting a big library on several cores: this thread and worker threads running
 // the same bundle (cli.js) lint batches of files handed out as they finish, so a
-// slow file does not hold up the rest. Each file's part of the report is formatted in the
-// worker: a string crosses threads far faster than tens of thousands of finding
-// objects. Reports come back in the order of the file list.
+// slow file does not hold up the rest. Each file's part of the report is formatted
+// on the thread that linted it: a string crosses threads far faster than tens of
+// thousands of finding objects. Reports come back in the order of the file list.
 
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
