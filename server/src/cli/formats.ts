@@ -9,10 +9,11 @@ import manifest from '../../../package.json';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
+const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
 /**
- * One file's part of the report, built where the file was linted (in a worker
- * thread for a big library), so only this small summary and a string travel back.
+ * One file's part of the report, built on the thread that linted the file (a
+ * worker, for a big library), so only this small summary and a string travel back.
  */
 export interface FileReport {
   file: string;
@@ -268,8 +269,6 @@ function formatGithub(reports: FileReport[], notices: RunNotice[]): string {
 }
 
 // ---------------------------------------------------------------- the report
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
 const FILE_OUTPUT: Record<Format, (r: FileResult) => string> = { text: fileText, json: fileJson, sarif: fileSarif, github: fileGithub };
 
