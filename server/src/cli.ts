@@ -149,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     jobs > 1
       ? await lintInParallel(__filename, targets, lintOptions, options.format, jobs)
       : targets.map((target) => reportFile(lintTarget(target, lintOptions), options.format));
-  const report = `${formatReport(options.format, reports, notices)}\n`;
+  const report = formatReport(options.format, reports, notices);
   if (options.output) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });

@@ -47,6 +47,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Items of a JSON list, one a line: a comma ends each but the last. */
+function withCommas(items: string[]): string[] {
+  return items.map((item, i) => (i < items.length - 1 ? `${item},` : item));
+}
+
 function macroNote(finding: { macro?: string }): string {
   return finding.macro ? ` (macro "${finding.macro}")` : '';
 }
@@ -89,7 +94,7 @@ function formatText(reports: FileReport[], notices: RunNotice[]): string {
   if (skipped > 0) parts.push(`${skipped} skipped`);
   if (failed > 0) parts.push(`${failed} could not be linted`);
   if (out.length > 0) out.push('');
-  out.push(`${parts.join(', ')}.`);
+  out.push(`${parts.join(', ')}.`, '');
   return out.join('\n');
 }
 
@@ -108,7 +113,7 @@ function fileJson(r: FileResult): string {
 
 /** An array with one file a line: compact (a big library's report is tens of MB), yet easy to grep. */
 function formatJson(reports: FileReport[]): string {
-  return reports.length === 0 ? '[]' : `[\n${reports.map((r) => r.output).join(',\n')}\n]`;
+  return ['[', ...withCommas(reports.map((r) => r.output)), ']', ''].join('\n');
 }
 
 // ---------------------------------------------------------------- SARIF
@@ -215,10 +220,10 @@ function formatSarif(reports: FileReport[], notices: RunNotice[]): string {
   // that ends the log (a JSON string cannot hold this unescaped text).
   const envelope = JSON.stringify(log, null, 2);
   const results = reports.filter((r) => r.output).map((r) => r.output);
-  if (results.length === 0) return envelope;
+  if (results.length === 0) return `${envelope}\n`;
   const empty = '"results": []';
   const at = envelope.lastIndexOf(empty);
-  return `${envelope.slice(0, at)}"results": [\n${results.join(',\n')}\n]${envelope.slice(at + empty.length)}`;
+  return [`${envelope.slice(0, at)}"results": [`, ...withCommas(results), `]${envelope.slice(at + empty.length)}`, ''].join('\n');
 }
 
 // ---------------------------------------------------------------- GitHub annotations
@@ -264,7 +269,7 @@ function formatGithub(reports: FileReport[], notices: RunNotice[]): string {
   for (const r of reports) if (r.notice) out.push(githubWarning(r.file, r.notice));
   for (const r of reports) if (r.output) out.push(r.output);
   const total = reports.reduce((n, r) => n + SEVERITIES.reduce((m, severity) => m + r.findingsBySeverity[severity], 0), 0);
-  out.push(`rapport: ${plural(reports.filter((r) => !r.notice && !r.error).length, 'file')} checked, ${plural(total, 'finding')}.`);
+  out.push(`rapport: ${plural(reports.filter((r) => !r.notice && !r.error).length, 'file')} checked, ${plural(total, 'finding')}.`, '');
   return out.join('\n');
 }
 
@@ -286,7 +291,11 @@ export function reportFile(r: FileResult, kind: Format): FileReport {
   };
 }
 
-/** The whole report, from the files' parts (in file order) and the run's notices. */
+/**
+ * The whole report, ending with a line break, from the files' parts (in file
+ * order) and the run's notices. Each format joins its lines once: a big
+ * library's report is tens of MB, and every concatenation would copy it again.
+ */
 export function formatReport(kind: Format, reports: FileReport[], notices: RunNotice[]): string {
   switch (kind) {
     case 'json':
