@@ -140,8 +140,25 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
       if (unit?.title) finding.macro = unit.title;
     }
   }
-  visible.sort(byPosition);
+  sortFindings(visible);
   return { findings: visible, document: doc };
+}
+
+/** Sorts by byPosition: in place, stable. A file has a few findings, where an insertion sort beats Array#sort's set-up. */
+function sortFindings(findings: Finding[]): void {
+  if (findings.length > 16) {
+    findings.sort(byPosition);
+    return;
+  }
+  for (let i = 1; i < findings.length; i++) {
+    const finding = findings[i];
+    let j = i - 1;
+    while (j >= 0 && byPosition(findings[j], finding) > 0) {
+      findings[j + 1] = findings[j];
+      j--;
+    }
+    findings[j + 1] = finding;
+  }
 }
 
 /** Document order, then by rule id (ids are lower-case ASCII words and hyphens, so code-unit order is alphabetical). */
