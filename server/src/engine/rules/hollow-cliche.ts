@@ -1,7 +1,8 @@
 import type { Rule } from './support/rule';
 import type { MacroUnit } from '../document/model';
 import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
-import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './support/phrase-edits';
+import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes } from './support/phrase-edits';
+import { unitAt } from './support/where';
 import { withMatch } from '../text';
 
 const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));

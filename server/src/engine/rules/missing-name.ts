@@ -4,6 +4,7 @@ import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETI
 import { detectEol } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
+import { placeholdersWithin } from './support/where';
 import { isNotice } from './missing-acknowledgement';
 
 /**
@@ -64,7 +65,7 @@ export const missingName: Rule = {
 function usesName(variant: Variant, unit: MacroUnit, context: RuleContext): boolean {
   const rendered = (at: number) => variant.sentences.some((s) => at >= s.start && at < s.end);
   const { doc, settings } = context;
-  if (doc.placeholders.some((p) => p.start >= unit.start && p.end <= unit.end && isCustomerNamePath(p.path) && rendered(p.start))) return true;
+  if (placeholdersWithin(doc, unit).some((p) => isCustomerNamePath(p.path) && rendered(p.start))) return true;
   const own = settings.namePlaceholder?.trim();
   if (own) {
     for (let at = doc.text.indexOf(own, unit.start); at >= 0 && at < unit.end; at = doc.text.indexOf(own, at + 1)) {

@@ -5,6 +5,8 @@ import { countWords, oneLine } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
 
+const wordsIn = sentenceFact(countWords);
+
 /** Two short sentences ("I have kids too. I get it.") are still one passing remark. */
 const MIN_STORY_WORDS = 14;
 
@@ -49,7 +51,7 @@ export const oversharing: Rule = {
       let j = i;
       while (j + 1 < sentences.length && (facts.get(isNarrativeText, j + 1) || facts.get(continuesStoryText, j + 1))) j++;
       const run = sentences.slice(i, j + 1);
-      const words = run.reduce((n, s) => n + countWords(s.text), 0);
+      const words = run.reduce((n, s) => n + wordsIn.of(s), 0);
       // One short shared-experience clause is fine; a second sentence of story, or a long one, is not.
       if ((run.length >= 2 && words >= MIN_STORY_WORDS) || words > 30) {
         const first = run[0];

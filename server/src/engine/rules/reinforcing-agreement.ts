@@ -2,7 +2,8 @@ import type { Rule, RuleContext } from './support/rule';
 import type { MacroUnit, Sentence } from '../document/model';
 import type { Fix } from '../types';
 import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, SAYING_THAT, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
-import { inSentence, phraseMatcher, quote, safeFixes, unitAt, type PhraseMatch } from './support/phrase-edits';
+import { inSentence, phraseMatcher, quote, safeFixes, type PhraseMatch } from './support/phrase-edits';
+import { unitAt } from './support/where';
 import { withMatch } from '../text';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));

@@ -4,6 +4,7 @@ import type { Fix, TextEdit } from '../types';
 import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApologyPhrases, type ApologyPhrase } from '../phrases/weak-apology';
 import { capitalize, matchCase, oneLine, withMatch } from '../text';
 import { factsOf, sentenceFact } from './support/memo';
+import { unitContaining } from './support/where';
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */
@@ -168,7 +169,7 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
   const sentences = context.doc.sentences;
   let index = lowerBound(sentences, sentence.start);
   if (sentences[index] !== sentence) return undefined;
-  const unit = context.doc.units.find((u) => sentence.start >= u.start && sentence.start < u.end);
+  const unit = unitContaining(context.doc.units, sentence.start);
   for (index--; index >= 0 && (!unit || sentences[index].start >= unit.start); index--) {
     const earlier = sentences[index];
     if (!isApologyText.of(earlier) || !renderTogether(context, earlier.start, sentence.start)) continue;

@@ -13,7 +13,24 @@ const LIMIT = 2048;
 
 type Slots = unknown[];
 let factCount = 0;
-const byText = new Map<string, Slots>();
+
+/**
+ * Answers by text. Hashing a whole sentence to look it up cost more than some
+ * facts: texts are filed under a fingerprint of their length and a few of
+ * their characters, and told apart by comparing them.
+ */
+const byFingerprint = new Map<number, Array<{ text: string; slots: Slots }>>();
+let textCount = 0;
+
+function fingerprint(text: string): number {
+  const n = text.length;
+  if (n === 0) return 0;
+  let hash = n;
+  // Eight characters spread over the text, and the last.
+  const step = (n >> 3) + 1;
+  for (let i = 0; i < n; i += step) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(hash ^ text.charCodeAt(n - 1), 0x01000193);
+}
 
 // The rules ask about one sentence after another: the last text's answers are kept at hand.
 let lastText: string | undefined;
@@ -21,11 +38,28 @@ let lastSlots: Slots = [];
 
 function slotsOfText(text: string): Slots {
   if (text === lastText) return lastSlots;
-  let slots = byText.get(text);
+  const key = fingerprint(text);
+  let bucket = byFingerprint.get(key);
+  let slots: Slots | undefined;
+  if (bucket !== undefined) {
+    for (const entry of bucket) {
+      if (entry.text === text) {
+        slots = entry.slots;
+        break;
+      }
+    }
+  }
   if (slots === undefined) {
-    if (byText.size >= LIMIT) byText.clear();
+    if (textCount >= LIMIT) {
+      byFingerprint.clear();
+      textCount = 0;
+      bucket = undefined;
+    }
     // Sized for every fact up front, so answering one never grows the array.
-    byText.set(text, (slots = new Array(factCount)));
+    slots = new Array(factCount);
+    if (bucket === undefined) byFingerprint.set(key, (bucket = []));
+    bucket.push({ text, slots });
+    textCount++;
   }
   lastText = text;
   lastSlots = slots;

@@ -224,10 +224,6 @@ export function replaceSentenceEdits(sentence: Sentence, newText: string): TextE
 }
 
 /** The unit (macro) a sentence belongs to. */
-export function unitAt(doc: MacroDocument, offset: number) {
-  return doc.units.find((u) => offset >= u.start && offset < u.end) ?? doc.units[0];
-}
-
 export function shorten(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
