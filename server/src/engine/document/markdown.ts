@@ -85,8 +85,179 @@ function isBlankCode(c: number): boolean {
 /** Where a template tag ({{#if}}, {{else}}, {{!-- --}}) stood: no width for the block structure, so a line that holds only tags is blank and a tag before text does not indent it. */
 const TAG_MARK = 0xe000;
 
-export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
-  const scan: MarkdownScan = { headings: [], htmlComments: [] };
+// The state of the block scan in progress. Scanning is synchronous, one document at a time, so
+// the state lives at module level and the helpers below are plain functions: closures made afresh
+// for every document (and named, under a keep-names transform) cost more than scanning a small macro.
+let scan: MarkdownScan = { headings: [], htmlComments: [] };
+let mask: Mask;
+/** The text as the templates left it (their expressions are values or blanks), and its code units. */
+let src = '';
+const NO_CODES = new Uint16Array(0);
+let srcCodes: Uint16Array = NO_CODES;
+let containers: Container[] = [];
+let leaf: Leaf | undefined;
+let paragraphs: OffsetRange[] = [];
+let tableRows: OffsetRange[] = [];
+let htmlTexts: OffsetRange[] = [];
+let references = new Set<string>();
+// Per-line cursor: offset and column (tabs advance to the next multiple of 4).
+let pos = 0;
+let col = 0;
+let lineEnd = 0;
+let matched = 0;
+// Per line and per character (- * _): the last offset that could not belong to a thematic break,
+// so that nested list markers ("- - - x") do not rescan the line at every marker.
+let thematicLine = -1;
+const lastNonThematic = new Map<number, number>();
+
+function advanceColumns(count: number): void {
+  while (count > 0 && pos < lineEnd) {
+    const c = srcCodes[pos];
+    if (c === TAG_MARK) {
+      pos++;
+    } else if (c === 9) {
+      const toTab = 4 - (col % 4);
+      if (toTab > count) {
+        col += count;
+        return;
+      }
+      col += toTab;
+      pos++;
+      count -= toTab;
+    } else {
+      col++;
+      pos++;
+      count--;
+    }
+  }
+}
+
+/** Columns of white space from the cursor (in `spaceIndent`), and the offset of the next non-space character (returned). */
+let spaceIndent = 0;
+function nextNonSpace(): number {
+  let p = pos;
+  let c = col;
+  while (p < lineEnd) {
+    const code = srcCodes[p];
+    if (code === 32) c++;
+    else if (code === 9) c += 4 - (c % 4);
+    else if (code !== TAG_MARK) break;
+    p++;
+  }
+  spaceIndent = c - col;
+  return p;
+}
+
+function inQuote(depth = containers.length): boolean {
+  return depth > 0 && containers[depth - 1].quoted;
+}
+
+function closeLeaf(): void {
+  if (!leaf) return;
+  if (leaf.kind === 'paragraph') {
+    closeParagraph(leaf);
+  } else if (leaf.kind === 'html') {
+    if (leaf.type >= 6 && !leaf.inQuote) htmlTexts.push({ start: leaf.start, end: leaf.end });
+    else collectComments(leaf.start, leaf.end);
+  }
+  leaf = undefined;
+}
+
+/** Reads the link reference definitions at a paragraph's start (they are not rendered); returns where its text starts, or -1. */
+function extractDefinitions(paragraph: Extract<Leaf, { kind: 'paragraph' }>): number {
+  let start = paragraph.start;
+  for (;;) {
+    // Only a line that opens with [ (after up to three spaces) can hold a definition.
+    let p = start;
+    while (p < start + 3 && (srcCodes[p] === 32 || srcCodes[p] === 9)) p++;
+    if (srcCodes[p] !== 91 /* [ */) return start;
+    const rest = src.slice(start, Math.min(paragraph.end, start + 4000));
+    const def = REFERENCE_DEFINITION.exec(rest);
+    if (!def || def[1].trim() === '') return start;
+    references.add(normalizeLabel(def[1]));
+    const end = start + def[0].length;
+    mask.hideBlock(start, end);
+    start = end;
+    if (start >= paragraph.end) return -1;
+  }
+}
+
+function closeParagraph(paragraph: Extract<Leaf, { kind: 'paragraph' }>): void {
+  const start = extractDefinitions(paragraph);
+  if (start >= 0 && !paragraph.inQuote) paragraphs.push({ start, end: paragraph.end });
+}
+
+function collectComments(start: number, end: number): void {
+  // indexOf only, and stop at the first comment that never closes: linear however many "<!--" there are.
+  for (let open = src.indexOf('<!--', start); open >= 0 && open < end; open = src.indexOf('<!--', open)) {
+    const bodyStart = open + 4;
+    const short = src.startsWith('>', bodyStart) ? 1 : src.startsWith('->', bodyStart) ? 2 : 0;
+    const close = short ? bodyStart + short - 3 : src.indexOf('-->', bodyStart);
+    if (close < 0 || close + 3 > end) return;
+    scan.htmlComments.push({ start: open, end: close + 3, body: short ? '' : src.slice(bodyStart, close) });
+    open = close + 3;
+  }
+}
+
+function hideLine(start: number, end: number): void {
+  mask.hideBlock(start, end);
+}
+
+/** Whether only spaces and tabs follow `from` on the line. */
+function nothingAfter(from: number): boolean {
+  let p = from;
+  while (p < lineEnd && (srcCodes[p] === 32 || srcCodes[p] === 9)) p++;
+  return p >= lineEnd;
+}
+
+function onlyThematicFrom(from: number, c: number): boolean {
+  if (thematicLine !== lineEnd) {
+    thematicLine = lineEnd;
+    lastNonThematic.clear();
+  }
+  let last = lastNonThematic.get(c);
+  if (last === undefined) {
+    last = lineEnd - 1;
+    while (last >= 0 && last >= from) {
+      const code = srcCodes[last];
+      if (code !== c && code !== 32 && code !== 9) break;
+      last--;
+    }
+    if (last < from) last = -1;
+    lastNonThematic.set(c, last);
+  }
+  return last < from;
+}
+
+function closeUnmatched(): void {
+  if (matched < containers.length) {
+    closeLeaf();
+    containers.length = matched;
+  }
+}
+
+function closeUnmatchedIfBlank(): void {
+  // A blank line keeps list items open (they may continue, indented); it ends nothing else but paragraphs.
+  if (matched < containers.length) {
+    let keep = true;
+    for (let k = matched; k < containers.length; k++) {
+      const c = containers[k];
+      if (!(c.kind === 'item' && !(c.blankStart && !c.hasContent))) keep = false;
+    }
+    if (!keep) {
+      closeLeaf();
+      containers.length = matched;
+    }
+  }
+}
+
+function markContent(): void {
+  for (const container of containers) if (container.kind === 'item') container.hasContent = true;
+}
+
+export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
+  scan = { headings: [], htmlComments: [] };
+  mask = textMask;
   let from = options.skipFrontMatter;
 
   // Front matter: a --- line at the very top, closed by --- or ... .
@@ -107,143 +278,18 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   // The block structure is read from the text as the templates left it (their expressions are values or blanks).
   // Its code units too: scanning loops read a typed array faster than charCodeAt (the same values
   // but where a lone surrogate reads U+FFFD in the string, and both are beyond ASCII).
-  const { text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK);
-  const containers: Container[] = [];
-  let leaf: Leaf | undefined;
-  const paragraphs: OffsetRange[] = [];
-  const tableRows: OffsetRange[] = [];
-  const htmlTexts: OffsetRange[] = [];
-  const references = new Set<string>();
-
-  // Per-line cursor: offset and column (tabs advance to the next multiple of 4).
-  let pos = 0;
-  let col = 0;
-  let lineEnd = 0;
-  let matched = 0;
-
-  const advanceColumns = (count: number) => {
-    while (count > 0 && pos < lineEnd) {
-      const c = src.charCodeAt(pos);
-      if (c === TAG_MARK) {
-        pos++;
-      } else if (c === 9) {
-        const toTab = 4 - (col % 4);
-        if (toTab > count) {
-          col += count;
-          return;
-        }
-        col += toTab;
-        pos++;
-        count -= toTab;
-      } else {
-        col++;
-        pos++;
-        count--;
-      }
-    }
-  };
-  /** Columns of white space from the cursor, and the offset of the next non-space character. */
-  const nextNonSpace = (): { indent: number; at: number } => {
-    let p = pos;
-    let c = col;
-    while (p < lineEnd) {
-      const code = src.charCodeAt(p);
-      if (code === 32) c++;
-      else if (code === 9) c += 4 - (c % 4);
-      else if (code !== TAG_MARK) break;
-      p++;
-    }
-    return { indent: c - col, at: p };
-  };
-  const inQuote = (depth = containers.length) => depth > 0 && containers[depth - 1].quoted;
-
-  const closeLeaf = () => {
-    if (!leaf) return;
-    if (leaf.kind === 'paragraph') {
-      closeParagraph(leaf);
-    } else if (leaf.kind === 'html') {
-      if (leaf.type >= 6 && !leaf.inQuote) htmlTexts.push({ start: leaf.start, end: leaf.end });
-      else collectComments(leaf.start, leaf.end);
-    }
-    leaf = undefined;
-  };
-  /** Reads the link reference definitions at a paragraph's start (they are not rendered); returns where its text starts, or -1. */
-  const extractDefinitions = (paragraph: Extract<Leaf, { kind: 'paragraph' }>): number => {
-    let start = paragraph.start;
-    for (;;) {
-      const rest = src.slice(start, Math.min(paragraph.end, start + 4000));
-      const def = REFERENCE_DEFINITION.exec(rest);
-      if (!def || def[1].trim() === '') return start;
-      references.add(normalizeLabel(def[1]));
-      const end = start + def[0].length;
-      mask.hideBlock(start, end);
-      start = end;
-      if (start >= paragraph.end) return -1;
-    }
-  };
-  const closeParagraph = (paragraph: Extract<Leaf, { kind: 'paragraph' }>) => {
-    const start = extractDefinitions(paragraph);
-    if (start >= 0 && !paragraph.inQuote) paragraphs.push({ start, end: paragraph.end });
-  };
-  const collectComments = (start: number, end: number) => {
-    // indexOf only, and stop at the first comment that never closes: linear however many "<!--" there are.
-    for (let open = src.indexOf('<!--', start); open >= 0 && open < end; open = src.indexOf('<!--', open)) {
-      const bodyStart = open + 4;
-      const short = src.startsWith('>', bodyStart) ? 1 : src.startsWith('->', bodyStart) ? 2 : 0;
-      const close = short ? bodyStart + short - 3 : src.indexOf('-->', bodyStart);
-      if (close < 0 || close + 3 > end) return;
-      scan.htmlComments.push({ start: open, end: close + 3, body: short ? '' : src.slice(bodyStart, close) });
-      open = close + 3;
-    }
-  };
-  const hideLine = (start: number, end: number) => mask.hideBlock(start, end);
-  /** Whether only spaces and tabs follow `from` on the line. */
-  const nothingAfter = (from: number) => {
-    let p = from;
-    while (p < lineEnd && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
-    return p >= lineEnd;
-  };
-  // Per line and per character (- * _): the last offset that could not belong to a thematic break,
-  // so that nested list markers ("- - - x") do not rescan the line at every marker.
-  let thematicLine = -1;
-  const lastNonThematic = new Map<number, number>();
-  const onlyThematicFrom = (from: number, c: number) => {
-    if (thematicLine !== lineEnd) {
-      thematicLine = lineEnd;
-      lastNonThematic.clear();
-    }
-    let last = lastNonThematic.get(c);
-    if (last === undefined) {
-      last = lineEnd - 1;
-      while (last >= 0 && last >= from) {
-        const code = src.charCodeAt(last);
-        if (code !== c && code !== 32 && code !== 9) break;
-        last--;
-      }
-      if (last < from) last = -1;
-      lastNonThematic.set(c, last);
-    }
-    return last < from;
-  };
-  function closeUnmatched() {
-    if (matched < containers.length) {
-      closeLeaf();
-      containers.length = matched;
-    }
-  }
-  function closeUnmatchedIfBlank() {
-    // A blank line keeps list items open (they may continue, indented); it ends nothing else but paragraphs.
-    if (matched < containers.length) {
-      const keep = containers.slice(matched).every((c) => c.kind === 'item' && !(c.blankStart && !c.hasContent));
-      if (!keep) {
-        closeLeaf();
-        containers.length = matched;
-      }
-    }
-  }
-  function markContent() {
-    for (const container of containers) if (container.kind === 'item') container.hasContent = true;
-  }
+  ({ text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK));
+  containers = [];
+  leaf = undefined;
+  paragraphs = [];
+  tableRows = [];
+  htmlTexts = [];
+  references = new Set<string>();
+  pos = 0;
+  col = 0;
+  lineEnd = 0;
+  matched = 0;
+  thematicLine = -1;
 
   let lineStart = from;
   while (lineStart <= src.length) {
@@ -255,18 +301,20 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
 
     // 1. Which open containers does this line continue?
     matched = 0;
-    let { indent, at } = nextNonSpace();
+    let at = nextNonSpace();
+    let indent = spaceIndent;
     let blank = at >= lineEnd;
     for (; matched < containers.length; matched++) {
       const container = containers[matched];
-      ({ indent, at } = nextNonSpace());
+      at = nextNonSpace();
+      indent = spaceIndent;
       blank = at >= lineEnd;
       if (container.kind === 'quote') {
         if (indent <= 3 && src.charCodeAt(at) === 62 /* > */) {
           advanceColumns(indent);
           pos = at + 1;
           col += 1;
-                const c = src.charCodeAt(pos);
+          const c = src.charCodeAt(pos);
           if (pos < lineEnd && (c === 32 || c === 9)) advanceColumns(1);
           continue;
         }
@@ -283,7 +331,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
       }
       break;
     }
-    ({ indent, at } = nextNonSpace());
+    at = nextNonSpace();
+    indent = spaceIndent;
     blank = at >= lineEnd;
     const allMatched = matched === containers.length;
 
@@ -324,7 +373,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
     let opened = false;
     let handled = false;
     for (;;) {
-      ({ indent, at } = nextNonSpace());
+      at = nextNonSpace();
+      indent = spaceIndent;
       blank = at >= lineEnd;
       if (blank) break;
       const canInterrupt = paragraphOpen && !opened;
@@ -428,18 +478,19 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         advanceColumns(indent);
         pos = at + item.marker.length;
         col += item.marker.length;
-        const after = nextNonSpace();
+        const afterAt = nextNonSpace();
+        const afterIndent = spaceIndent;
         let contentIndent: number;
-        if (after.at >= lineEnd) {
+        if (afterAt >= lineEnd) {
           contentIndent = col + 1 - parentColumn;
-        } else if (after.indent >= 5) {
+        } else if (afterIndent >= 5) {
           advanceColumns(1);
           contentIndent = col - parentColumn;
         } else {
-          advanceColumns(after.indent);
+          advanceColumns(afterIndent);
           contentIndent = col - parentColumn;
         }
-        containers.push({ kind: 'item', quoted: inQuote(), contentIndent, blankStart: after.at >= lineEnd, hasContent: false });
+        containers.push({ kind: 'item', quoted: inQuote(), contentIndent, blankStart: afterAt >= lineEnd, hasContent: false });
         mask.hideBlock(at, at + item.marker.length);
         matched = containers.length;
         opened = true;
@@ -449,7 +500,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
       if (canInterrupt && allMatched && leaf?.kind === 'paragraph' && leaf.lines === 1 && rest.includes('-') && TABLE_DELIMITER.test(rest) && src.slice(leaf.firstLineStart, leaf.firstLineEnd).includes('|') && countCells(rest) === countCells(src.slice(leaf.firstLineStart, leaf.firstLineEnd))) {
         // GFM table: the paragraph's only line was the header row.
         const header = { start: leaf.firstLineStart, end: leaf.firstLineEnd };
-        const quoted = leaf.inQuote;
+        const quoted: boolean = leaf.inQuote;
         leaf = { kind: 'table', inQuote: quoted };
         if (!quoted) tableRows.push(header);
         hideLine(lineStart, lineEnd);
@@ -499,7 +550,18 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
     maskTableRow(src, row, mask);
   }
   scan.htmlComments.sort((a, b) => a.start - b.start);
-  return scan;
+  const result = scan;
+  // Nothing of this document stays reachable from the module once it is scanned.
+  src = '';
+  srcCodes = NO_CODES;
+  containers = [];
+  leaf = undefined;
+  paragraphs = [];
+  tableRows = [];
+  htmlTexts = [];
+  references = new Set<string>();
+  scan = { headings: [], htmlComments: [] };
+  return result;
 }
 
 interface ListItemStart {
@@ -588,36 +650,41 @@ interface Opener {
   active: boolean;
 }
 
+// The backtick runs of the range maskInline is reading, by length (gathered at its first backtick), for linear code-span matching.
+let runsByLength: Map<number, number[]> | undefined;
+let runCursor: Map<number, number> | undefined;
+
+/** Where the code span opened by the backtick run of `length` at `at` closes, or -1. */
+function codeSpanEnd(src: string, at: number, to: number, length: number): number {
+  if (!runsByLength) {
+    runsByLength = new Map();
+    for (let i = at; i < to; ) {
+      if (src.charCodeAt(i) !== 96) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < to && src.charCodeAt(j) === 96) j++;
+      const list = runsByLength.get(j - i) ?? [];
+      list.push(i);
+      runsByLength.set(j - i, list);
+      i = j;
+    }
+  }
+  const list = runsByLength.get(length);
+  if (!list) return -1;
+  runCursor ??= new Map();
+  let k = runCursor.get(length) ?? 0;
+  while (k < list.length && list[k] <= at) k++;
+  runCursor.set(length, k);
+  return k < list.length ? list[k] : -1;
+}
+
 /** Masks the inline syntax of one paragraph (or table row): code spans, autolinks, HTML, link destinations, escapes, emphasis. */
 function maskInline(src: string, codes: Uint16Array, from: number, to: number, mask: Mask, references: Set<string>, scan: MarkdownScan): void {
-  // Backtick runs by length, for linear code-span matching.
   const openers: Opener[] = [];
-  let runsByLength: Map<number, number[]> | undefined;
-  let runCursor: Map<number, number> | undefined;
-  const codeSpanEnd = (at: number, length: number): number => {
-    if (!runsByLength) {
-      runsByLength = new Map();
-      for (let i = at; i < to; ) {
-        if (src.charCodeAt(i) !== 96) {
-          i++;
-          continue;
-        }
-        let j = i;
-        while (j < to && src.charCodeAt(j) === 96) j++;
-        const list = runsByLength.get(j - i) ?? [];
-        list.push(i);
-        runsByLength.set(j - i, list);
-        i = j;
-      }
-    }
-    const list = runsByLength.get(length);
-    if (!list) return -1;
-    runCursor ??= new Map();
-    let k = runCursor.get(length) ?? 0;
-    while (k < list.length && list[k] <= at) k++;
-    runCursor.set(length, k);
-    return k < list.length ? list[k] : -1;
-  };
+  runsByLength = undefined;
+  runCursor = undefined;
 
   /** Whether the range may hold a bare link (see bareLinkHintAt), noted on the way through. */
   let linkHint = false;
@@ -656,7 +723,7 @@ function maskInline(src: string, codes: Uint16Array, from: number, to: number, m
     if (c === 96 /* ` */) {
       let j = i;
       while (j < to && src.charCodeAt(j) === 96) j++;
-      const close = codeSpanEnd(i, j - i);
+      const close = codeSpanEnd(src, i, to, j - i);
       if (close >= 0) {
         mask.hide(i, close + (j - i));
         i = close + (j - i);

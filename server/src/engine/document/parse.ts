@@ -284,6 +284,28 @@ function sameRanges(a: OffsetRange[], b: OffsetRange[]): boolean {
   return true;
 }
 
+/** The sentences of a zone rendered with `inZone` blanked; each distinct rendering is split once (`done` holds those split so far). */
+function splitZone(doc: MacroDocument, zone: OffsetRange, done: Array<{ blanks: OffsetRange[]; sentences: Sentence[] }>, inZone: OffsetRange[], proseCodes: Uint16Array | undefined): Sentence[] {
+  for (const split of done) if (sameRanges(split.blanks, inZone)) return split.sentences;
+  // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
+  const length = zone.end - zone.start;
+  if (zoneCodes.length < length) zoneCodes = new Uint16Array(Math.max(length, zoneCodes.length * 2));
+  const codes = zoneCodes.subarray(0, length);
+  if (proseCodes) {
+    codes.set(proseCodes.subarray(zone.start, zone.end));
+  } else {
+    const prose = doc.prose;
+    for (let i = 0; i < length; i++) codes[i] = prose.charCodeAt(zone.start + i);
+  }
+  for (const blank of inZone) {
+    const end = Math.min(blank.end, zone.end) - zone.start;
+    for (let i = Math.max(blank.start, zone.start) - zone.start; i < end; i++) if (codes[i] !== 10 && codes[i] !== 13) codes[i] = 32;
+  }
+  const sentences = splitSentences(stringOfCodes(codes), 0, length, zone.start, codes);
+  done.push({ blanks: inZone, sentences });
+  return sentences;
+}
+
 /** `proseCodes`: the prose's code units, when the caller has them (the mask's, when they equal the prose). */
 function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[], proseCodes?: Uint16Array): Variant[] {
   const top = blocks.filter((b) => !b.nested);
@@ -292,28 +314,6 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
   const zones = zonesOf(top, unitSentences, range);
   // Each zone is split once per distinct way it renders (which ranges it blanks), not once per variant.
   const splits: Array<Array<{ blanks: OffsetRange[]; sentences: Sentence[] }>> = zones.map(() => []);
-
-  const splitZone = (z: number, inZone: OffsetRange[]): Sentence[] => {
-    for (const done of splits[z]) if (sameRanges(done.blanks, inZone)) return done.sentences;
-    const zone = zones[z];
-    // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
-    const length = zone.end - zone.start;
-    if (zoneCodes.length < length) zoneCodes = new Uint16Array(Math.max(length, zoneCodes.length * 2));
-    const codes = zoneCodes.subarray(0, length);
-    if (proseCodes) {
-      codes.set(proseCodes.subarray(zone.start, zone.end));
-    } else {
-      const prose = doc.prose;
-      for (let i = 0; i < length; i++) codes[i] = prose.charCodeAt(zone.start + i);
-    }
-    for (const blank of inZone) {
-      const end = Math.min(blank.end, zone.end) - zone.start;
-      for (let i = Math.max(blank.start, zone.start) - zone.start; i < end; i++) if (codes[i] !== 10 && codes[i] !== 13) codes[i] = 32;
-    }
-    const sentences = splitSentences(stringOfCodes(codes), 0, length, zone.start, codes);
-    splits[z].push({ blanks: inZone, sentences });
-    return sentences;
-  };
 
   return choicesOf(top, 0).map((choice) => {
     const blanks: OffsetRange[] = [];
@@ -330,7 +330,7 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
       while (b < blanks.length && blanks[b].end <= zone.start) b++;
       const inZone: OffsetRange[] = [];
       for (let i = b; i < blanks.length && blanks[i].start < zone.end; i++) if (blanks[i].end > zone.start) inZone.push(blanks[i]);
-      for (const sentence of splitZone(z, inZone)) sentences.push(sentence);
+      for (const sentence of splitZone(doc, zones[z], splits[z], inZone, proseCodes)) sentences.push(sentence);
       while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
     }
     while (k < unitSentences.length) sentences.push(unitSentences[k++]);
