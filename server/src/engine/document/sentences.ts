@@ -41,20 +41,25 @@ function startsUpper(prose: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-/** Lengths of the abbreviations above: a word of another length ends its sentence without a look-up. */
-const ABBREVIATION_LENGTHS = new Set([...ABBREVIATIONS].map((a) => a.length));
-/** Letters and dots before a full stop worth reading back: one more than the longest abbreviation. */
-const LOOK_BACK = Math.max(...ABBREVIATION_LENGTHS) + 1;
+/** A word of ASCII letters and dots as a number (base 128, letters lower-cased): abbreviations are looked up without slicing a string. */
+function wordKey(codes: ArrayLike<number>, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) key = key * 128 + (codes[i] === 46 ? 46 : codes[i] | 32);
+  return key;
+}
+const ABBREVIATION_KEYS = new Set([...ABBREVIATIONS].map((a) => wordKey(Array.from(a, (ch) => ch.charCodeAt(0)), 0, a.length)));
+/** Letters and dots before a full stop worth reading back: one more than the longest abbreviation (its key stays an exact integer). */
+const LOOK_BACK = Math.max(...[...ABBREVIATIONS].map((a) => a.length)) + 1;
 
-function endsAbbreviation(prose: string, codes: Uint16Array, dot: number, start: number): boolean {
+function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boolean {
   let i = dot - 1;
   while (i >= start && dot - i <= LOOK_BACK) {
     const c = codes[i];
     if (!isAsciiLetter(c) && c !== 46) break;
     i--;
   }
-  if (dot - i > LOOK_BACK || !ABBREVIATION_LENGTHS.has(dot - i - 1)) return false;
-  return ABBREVIATIONS.has(prose.slice(i + 1, dot).toLowerCase());
+  if (dot - i > LOOK_BACK) return false;
+  return ABBREVIATION_KEYS.has(wordKey(codes, i + 1, dot));
 }
 
 /**
@@ -86,11 +91,22 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       }
       if (i === start || (CLASSES[codes[i - 1]] & SPACE) !== 0) words++;
       i++;
+      // Words and the single spaces between them, in one tight loop: a space followed by an
+      // ASCII letter only starts the next word (what the space and word branches would do).
       while (i < to) {
         const d = codes[i];
         // ASCII letters first, by arithmetic (the bulk of prose), then the table.
-        if (((d | 32) - 97) >>> 0 >= 26 && CLASSES[d] !== 0) break;
-        i++;
+        if (((d | 32) - 97) >>> 0 < 26) {
+          i++;
+        } else if (d === 32) {
+          if (i + 1 >= to || ((codes[i + 1] | 32) - 97) >>> 0 >= 26) break;
+          words++;
+          i += 2;
+        } else if (CLASSES[d] === 0) {
+          i++;
+        } else {
+          break;
+        }
       }
       lastNonSpace = i - 1;
       continue;
@@ -133,7 +149,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     if (kind & TERMINAL) {
       let j = i + 1;
       while (j < to && (CLASSES[codes[j]] & CLOSER) !== 0) j++;
-      if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === i + 1 && endsAbbreviation(prose, codes, i, start))) {
+      if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === i + 1 && endsAbbreviation(codes, i, start))) {
         lastNonSpace = j - 1;
         if (j > start) sentences.push({ start: start + offset, end: j + offset, text: prose.slice(start, j) });
         start = -1;
