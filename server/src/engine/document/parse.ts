@@ -55,10 +55,9 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
     }
   }
 
-  const comments = [
-    ...markdown.htmlComments.map((c) => ({ start: c.start, body: c.body })),
-    ...templates.tags.filter((t) => t.comment !== undefined).map((t) => ({ start: t.start, body: t.comment! })),
-  ];
+  const comments: Array<{ start: number; body: string }> = [];
+  for (const c of markdown.htmlComments) comments.push({ start: c.start, body: c.body });
+  for (const t of templates.tags) if (t.comment !== undefined) comments.push({ start: t.start, body: t.comment });
   for (const comment of comments) {
     const m = DIRECTIVE.exec(comment.body);
     if (!m) continue;
@@ -214,22 +213,33 @@ function blockChoices(block: BranchBlock, depth: number): Choice[] {
   const none: Choice = { excluded: [], chosen: [], conditions: [] };
   if (depth > MAX_NESTING) return [none];
   const options: Choice[] = [];
-  block.branches.forEach((branch, i) => {
-    if (options.length >= MAX_VARIANTS) return;
-    const others = block.branches.filter((_, j) => j !== i).map((b) => b.content);
+  const branches = block.branches;
+  for (let i = 0; i < branches.length && options.length < MAX_VARIANTS; i++) {
+    const branch = branches[i];
     const nested = branch.blocks ?? [];
-    for (const inner of nested.length ? choicesOf(nested, depth + 1) : [none]) {
+    if (nested.length === 0) {
+      // The common case, without nested blocks: plain arrays, no spreads.
+      const excluded: OffsetRange[] = [];
+      for (let j = 0; j < branches.length; j++) if (j !== i) excluded.push(branches[j].content);
+      options.push({ excluded, chosen: [branch.tag], conditions: [branch.condition] });
+      continue;
+    }
+    const others: OffsetRange[] = [];
+    for (let j = 0; j < branches.length; j++) if (j !== i) others.push(branches[j].content);
+    for (const inner of choicesOf(nested, depth + 1)) {
       options.push({
         excluded: [...others, ...inner.excluded],
         chosen: [branch.tag, ...inner.chosen],
         conditions: [branch.condition, ...inner.conditions],
       });
     }
-  });
-  if (block.canBeEmpty) {
-    options.push({ excluded: block.branches.map((b) => b.content), chosen: [block.branches[0]?.tag ?? block], conditions: [block.otherwise] });
   }
-  return options.slice(0, MAX_VARIANTS);
+  if (block.canBeEmpty) {
+    const excluded: OffsetRange[] = [];
+    for (const b of branches) excluded.push(b.content);
+    options.push({ excluded, chosen: [branches[0]?.tag ?? block], conditions: [block.otherwise] });
+  }
+  return options.length > MAX_VARIANTS ? options.slice(0, MAX_VARIANTS) : options;
 }
 
 /**
@@ -334,6 +344,8 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
       while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
     }
     while (k < unitSentences.length) sentences.push(unitSentences[k++]);
-    return { condition: choice.conditions.join(' and '), conditions: choice.conditions, chosen: choice.chosen, sentences };
+    // A single condition is the common case, where join costs more than the rest of the variant.
+    const condition = choice.conditions.length === 1 ? choice.conditions[0] : choice.conditions.join(' and ');
+    return { condition, conditions: choice.conditions, chosen: choice.chosen, sentences };
   });
 }

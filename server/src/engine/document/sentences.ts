@@ -41,14 +41,20 @@ function startsUpper(prose: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-/** A word of ASCII letters and dots as a number (base 128, letters lower-cased): abbreviations are looked up without slicing a string. */
+/**
+ * A word of ASCII letters and dots as a number (base 28, letters lower-cased): abbreviations are
+ * looked up without slicing a string, and a word of up to six characters stays a small integer.
+ */
 function wordKey(codes: ArrayLike<number>, start: number, end: number): number {
   let key = 0;
-  for (let i = start; i < end; i++) key = key * 128 + (codes[i] === 46 ? 46 : codes[i] | 32);
+  for (let i = start; i < end; i++) key = key * 28 + (codes[i] === 46 ? 27 : (codes[i] | 32) - 96);
   return key;
 }
 const ABBREVIATION_KEYS = new Set([...ABBREVIATIONS].map((a) => wordKey(Array.from(a, (ch) => ch.charCodeAt(0)), 0, a.length)));
-/** Letters and dots before a full stop worth reading back: one more than the longest abbreviation (its key stays an exact integer). */
+/** Lengths of the abbreviations above: a word of another length ends its sentence without a look-up. */
+const ABBREVIATION_LENGTH = new Uint8Array(16);
+for (const a of ABBREVIATIONS) ABBREVIATION_LENGTH[a.length] = 1;
+/** Letters and dots before a full stop worth reading back: one more than the longest abbreviation. */
 const LOOK_BACK = Math.max(...[...ABBREVIATIONS].map((a) => a.length)) + 1;
 
 function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boolean {
@@ -58,7 +64,7 @@ function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boole
     if (!isAsciiLetter(c) && c !== 46) break;
     i--;
   }
-  if (dot - i > LOOK_BACK) return false;
+  if (dot - i > LOOK_BACK || ABBREVIATION_LENGTH[dot - i - 1] === 0) return false;
   return ABBREVIATION_KEYS.has(wordKey(codes, i + 1, dot));
 }
 
