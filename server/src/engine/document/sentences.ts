@@ -18,11 +18,14 @@ const SHORT_LINE_WORDS = 4;
 // Character classes by char code, one table lookup per character.
 const SPACE = 1;
 const CLOSER = 2;
+/** The characters of EVENT_CHAR below. */
+const EVENT = 4;
 const CLASSES = new Uint8Array(0x10000);
 for (const c of [32, 9, 10, 13, 12, 0xa0, PARAGRAPH_MARK, 0xfeff]) CLASSES[c] |= SPACE;
 for (const c of [46 /* . */, 33 /* ! */, 63 /* ? */, 0x2026 /* … */]) CLASSES[c] |= CLOSER;
 // Closing characters that may follow terminal punctuation: " ' ’ ” ) ] * _
 for (const c of [34, 39, 0x2019, 0x201d, 41, 93, 42, 95]) CLASSES[c] |= CLOSER;
+for (const c of [46, 33, 63, 0x2026, 10, 13, PARAGRAPH_MARK]) CLASSES[c] |= EVENT;
 
 function isSpace(c: number): boolean {
   return (CLASSES[c] & SPACE) !== 0;
@@ -95,8 +98,12 @@ export function splitSentences(prose: string, from: number, to: number, offset =
   let p = from;
   while (p < to) {
     // The next event character at or after p.
-    EVENT_CHAR.lastIndex = p;
-    const e = EVENT_CHAR.test(prose) ? EVENT_CHAR.lastIndex - 1 : to;
+    let e = p;
+    if ((CLASSES[codes[p]] & EVENT) === 0) {
+      // Not right here (as the line break after a line break is): search.
+      EVENT_CHAR.lastIndex = p;
+      e = EVENT_CHAR.test(prose) ? EVENT_CHAR.lastIndex - 1 : to;
+    }
     if (e >= to) break;
     if (start < 0) {
       start = firstNonSpace(codes, seek, e);
