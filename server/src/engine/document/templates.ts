@@ -115,9 +115,15 @@ function addBranch(scan: TemplateScan, stack: OpenBlock[], tag: OffsetRange, con
   branches[branches.length - 1].content.end = tag.start;
   let otherwise: string | undefined;
   if (isFinalElse) {
-    const earlier = branches.filter((_, i) => !(open.block.helper === 'case' && i === 0)).map((b) => b.condition.replace(/^when /, ''));
-    // An else after several branches is what remains when none of them holds.
-    otherwise = earlier.length > 1 ? `otherwise (none of: ${earlier.join('; ')})` : open.block.helper === 'case' ? open.block.otherwise : undefined;
+    // An else after several branches is what remains when none of them holds (a case's first branch is its subject, not a condition).
+    const first = open.block.helper === 'case' ? 1 : 0;
+    if (branches.length - first > 1) {
+      const earlier: string[] = [];
+      for (let i = first; i < branches.length; i++) earlier.push(branches[i].condition.replace(/^when /, ''));
+      otherwise = `otherwise (none of: ${earlier.join('; ')})`;
+    } else {
+      otherwise = open.block.helper === 'case' ? open.block.otherwise : undefined;
+    }
   }
   branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
   if (isFinalElse) open.block.canBeEmpty = false;
