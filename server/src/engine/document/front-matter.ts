@@ -48,8 +48,13 @@ function value(raw: string): Scalar | Scalar[] | typeof NOT_SIMPLE {
 export function readSimpleFrontMatter(body: string): Record<string, Value> | undefined {
   const data: Record<string, Value> = {};
   let open: { key: string; kind?: 'list' | 'map'; indent?: string } | undefined;
-  for (const rawLine of body.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+  // Lines found with indexOf: split() costs more than reading them on a front matter of three lines.
+  for (let lineStart = 0; lineStart <= body.length; ) {
+    let newline = body.indexOf('\n', lineStart);
+    if (newline < 0) newline = body.length;
+    const lineEnd = newline > lineStart && body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    const line = body.slice(lineStart, lineEnd);
+    lineStart = newline + 1;
     const first = line.charCodeAt(0);
     if ((first === 32 || first === 9 || first === 35 || line === '') && /^[ \t]*(?:#.*)?$/.test(line)) continue;
     if (first === 9) return undefined;

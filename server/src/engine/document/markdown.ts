@@ -301,6 +301,30 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
     pos = lineStart;
     col = 0;
 
+    // The common lines, outside any container and any leaf but a paragraph: an empty line, and a
+    // line that starts with an ASCII letter (it can start no block, nor be a table's delimiter row,
+    // so it is paragraph text). This does what the steps below would, without reading the line.
+    if (containers.length === 0 && (leaf === undefined || leaf.kind === 'paragraph')) {
+      if (lineEnd === lineStart) {
+        closeLeaf();
+        if (newline >= src.length) break;
+        lineStart = newline + 1;
+        continue;
+      }
+      if (((srcCodes[lineStart] | 32) - 97) >>> 0 < 26) {
+        if (leaf) {
+          leaf.end = lineEnd;
+          leaf.lines++;
+        } else {
+          leaf = { kind: 'paragraph', start: lineStart, end: lineEnd, lines: 1, inQuote: false, firstLineStart: lineStart, firstLineEnd: lineEnd };
+          mask.markBreak(lineStart);
+        }
+        if (newline >= src.length) break;
+        lineStart = newline + 1;
+        continue;
+      }
+    }
+
     // 1. Which open containers does this line continue?
     matched = 0;
     let at = nextNonSpace();
