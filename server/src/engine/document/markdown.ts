@@ -44,8 +44,6 @@ type Leaf =
 const ATX = /^(#{1,6})(?:[ \t]+|$)/;
 const FENCE_OPEN = /^(`{3,}|~{3,})/;
 const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const BULLET = /^([-+*])(?=[ \t]|$)/;
-const ORDERED = /^(\d{1,9})([.)])(?=[ \t]|$)/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
 const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -231,10 +229,15 @@ function onlyThematicFrom(from: number, c: number): boolean {
   return last < from;
 }
 
+/** Drops the containers after the matched ones (pop: setting the length takes a slow path). */
+function truncateContainers(): void {
+  while (containers.length > matched) containers.pop();
+}
+
 function closeUnmatched(): void {
   if (matched < containers.length) {
     closeLeaf();
-    containers.length = matched;
+    truncateContainers();
   }
 }
 
@@ -248,7 +251,7 @@ function closeUnmatchedIfBlank(): void {
     }
     if (!keep) {
       closeLeaf();
-      containers.length = matched;
+      truncateContainers();
     }
   }
 }
@@ -600,11 +603,23 @@ interface ListItemStart {
 }
 
 function listItemAt(rest: string): ListItemStart | undefined {
-  let m = BULLET.exec(rest);
-  if (m) return { marker: m[0], ordered: false, number: 0, empty: false };
-  m = ORDERED.exec(rest);
-  if (m) return { marker: m[0], ordered: true, number: Number(m[1]), empty: false };
-  return undefined;
+  // A bullet (- + *) or 1 to 9 digits and . or ), then a space, a tab or the end of the line. Read by hand: a regular expression per list line cost more.
+  const c = rest.charCodeAt(0);
+  if (c === 45 || c === 43 || c === 42) return markerEndsAt(rest, 1) ? { marker: rest.charAt(0), ordered: false, number: 0, empty: false } : undefined;
+  let digits = 0;
+  while (digits < rest.length && digits <= 9 && isDigitCode(rest.charCodeAt(digits))) digits++;
+  if (digits === 0 || digits > 9) return undefined;
+  const delimiter = rest.charCodeAt(digits);
+  if ((delimiter !== 46 /* . */ && delimiter !== 41) /* ) */ || !markerEndsAt(rest, digits + 1)) return undefined;
+  return { marker: rest.slice(0, digits + 1), ordered: true, number: Number(rest.slice(0, digits)), empty: false };
+}
+
+function markerEndsAt(rest: string, at: number): boolean {
+  return at >= rest.length || rest.charCodeAt(at) === 32 || rest.charCodeAt(at) === 9;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 const BLOCK_TAG = new RegExp(`^</?(?:${HTML_BLOCK_NAMES}|br|pre|script|style|textarea)\\b`, 'i');

@@ -174,6 +174,8 @@ const MAX_NESTING = 12;
 
 /** Every way a list of sibling blocks can render, bounded by MAX_VARIANTS. */
 function choicesOf(blocks: BranchBlock[], depth: number): Choice[] {
+  // One block (the common case): its own choices, fresh arrays that nothing else holds, are the combinations.
+  if (blocks.length === 1) return blockChoices(blocks[0], depth);
   const perBlock = blocks.map((block) => blockChoices(block, depth));
   let total = 1;
   for (const options of perBlock) {
