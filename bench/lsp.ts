@@ -56,6 +56,7 @@ export class ServerSession {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'library' }],
+      // No textDocument.diagnostic: the server pushes diagnostics, which is what the figures time.
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     await connection.sendNotification(InitializedNotification.type, {});

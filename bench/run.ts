@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { lint } from '../server/src/engine';
+import { loadBuiltEngine } from './engine';
 import { generateCorpus } from './generate';
 import { ServerSession } from './lsp';
 import { profileEngine } from './profile';
@@ -82,29 +82,37 @@ async function main(): Promise<void> {
   const load = os.loadavg()[0];
   if (load > os.cpus().length) console.log(`  note: the machine is busy (load average ${load.toFixed(1)}); timings will read high.`);
   const corpus = time(() => generateCorpus(DATA));
+  const { lint } = loadBuiltEngine(DATA);
   const { files, singles, dir } = corpus.value;
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   console.log(`  corpus: ${files.length} macros, ${(bytes / MB).toFixed(2)} MB in ${path.relative(ROOT, dir)} (ready in ${corpus.ms.toFixed(0)} ms)\n`);
   console.log(`  ${'figure'.padEnd(48)} ${'value'.padStart(14)}  ${'target'.padEnd(14)} verdict`);
 
-  // Engine, warm: one pass to warm up the JIT, then one timed per macro.
+  // Engine, warm: one pass to warm up the JIT, then three timed passes, one timing per macro;
+  // the median pass is reported (a shared machine slows a pass now and then).
   for (let i = 0; i < texts.length; i++) lint(texts[i], languageOf(files[i]));
-  const perMacro: number[] = [];
-  const cpuBefore = process.cpuUsage();
-  let engineMs = 0;
-  let findings = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const t0 = performance.now();
-    findings += lint(texts[i], languageOf(files[i])).findings.length;
-    const ms = performance.now() - t0;
-    perMacro.push(ms);
-    engineMs += ms;
+  const passes: Array<{ ms: number; cpuMs: number; perMacro: number[]; findings: number }> = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const perMacro: number[] = [];
+    const cpuBefore = process.cpuUsage();
+    let ms = 0;
+    let found = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const t0 = performance.now();
+      found += lint(texts[i], languageOf(files[i])).findings.length;
+      const macroMs = performance.now() - t0;
+      perMacro.push(macroMs);
+      ms += macroMs;
+    }
+    const cpu = process.cpuUsage(cpuBefore);
+    passes.push({ ms, cpuMs: (cpu.user + cpu.system) / 1000, perMacro, findings: found });
   }
-  const cpu = process.cpuUsage(cpuBefore);
+  passes.sort((a, b) => a.ms - b.ms);
+  const { ms: engineMs, cpuMs, perMacro, findings } = passes[1];
   report('engine throughput, 5,000-macro library', bytes / MB / (engineMs / 1000), 'MB/s', { op: '>=', limit: 20 });
   // CPU time is what the engine costs even when other work shares the machine.
-  report('engine throughput by CPU time (for comparison)', bytes / MB / ((cpu.user + cpu.system) / 1e6), 'MB/s');
+  report('engine throughput by CPU time (for comparison)', bytes / MB / (cpuMs / 1000), 'MB/s');
   report('per-macro p50 (0.5-3 KB macros)', percentile(perMacro, 50), 'ms', undefined, 3);
   report('per-macro p95 (0.5-3 KB macros)', percentile(perMacro, 95), 'ms', undefined, 3);
 
@@ -116,7 +124,7 @@ async function main(): Promise<void> {
   report('3 KB macro p95', percentile(threeKb, 95), 'ms', { op: '<=', limit: 1 }, 3);
   for (const key of ['100KB', '1MB'] as const) {
     const runs: number[] = [];
-    for (let i = 0; i < (key === '1MB' ? 3 : 10); i++) runs.push(time(() => lint(singleTexts[key], 'markdown')).ms);
+    for (let i = 0; i < (key === '1MB' ? 5 : 10); i++) runs.push(time(() => lint(singleTexts[key], 'markdown')).ms);
     const ms = percentile(runs, 50);
     report(`${key === '1MB' ? '1 MB' : '100 KB'} library file (median)`, ms, 'ms', undefined, 1);
     report(`${key === '1MB' ? '1 MB' : '100 KB'} library file throughput`, Buffer.byteLength(singleTexts[key]) / MB / (ms / 1000), 'MB/s', { op: '>=', limit: 20 });

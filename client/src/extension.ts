@@ -38,6 +38,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ]),
     // The server registers its own file watchers (macro files and .rapport.json).
     initializationOptions: { statusNotifications: true },
+    // Diagnostics are pulled (LSP 3.17): an open macro on open and after each
+    // change, and the whole library through one workspace pull that the server
+    // holds open and streams into (server/src/lsp/pull.ts). A save or a change
+    // of focus leaves the text as it was, so those pulls could only come back
+    // "unchanged"; tabs that were never loaded are covered by the workspace pull.
+    // No filter: the document selector already keeps to macros in files and
+    // untitled buffers, and the server answers a large document's burst of
+    // changes once, after its short debounce.
+    diagnosticPullOptions: { onChange: true, onSave: false, onFocus: false, onTabs: false },
     outputChannel: output,
   };
   client = new LanguageClient('rapport', 'Rapport', serverOptions, clientOptions);

@@ -2,15 +2,16 @@
 //
 // Packages rapport.vsix, installs it into a fresh code-server (VS Code 1.139
 // served on 127.0.0.1), opens a folder of macros in headless Chromium and
-// checks what a user sees: the warning squiggle, the Problems panel and the
-// status bar count, the Rapport quick fix behind Ctrl+., the text after
-// applying it, and a Handlebars macro diagnosed too. Every wait is on the
+// checks what a user sees: the warning squiggle, the Problems panel (each
+// problem once, and a macro that was never opened) and the status bar count,
+// the Rapport quick fix behind Ctrl+., the text after applying it, and a
+// Handlebars macro diagnosed too. Every wait is on the
 // workbench's DOM, never a fixed sleep. Run with `npm run test:e2e`; the first
 // run provisions Node 24, code-server and playwright's driver into .e2e-cache/
 // (a few minutes), later runs reuse them. Screenshots go to test-results/.
 
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -26,6 +27,8 @@ const resultsDir = path.join(repoRoot, 'test-results');
 const PROBLEM_FILE = 'late-order.md';
 const CLEAN_FILE = 'damaged-item.md';
 const HANDLEBARS_FILE = 'long-wait.hbs';
+/** Never opened in the test: it reaches the Problems panel through the workspace diagnostics. */
+const UNOPENED_FILE = 'refund-delay.md';
 const QUICK_FIX_TITLE = /Apologize for what went wrong/i;
 
 interface ProblemRow {
@@ -105,6 +108,25 @@ test('Rapport in a real VS Code workbench (code-server + Chromium)', { timeout: 
       rows.some((row) => row.file === PROBLEM_FILE && /missing-acknowledgement/.test(row.text)),
       `expected a missing-acknowledgement problem in ${PROBLEM_FILE}; the Problems panel shows:\n${describe(rows)}`,
     );
+    assert.equal(
+      rows.filter((row) => row.file === PROBLEM_FILE && /weak-apology/.test(row.text)).length,
+      1,
+      `the weak apology should be listed once (pushed and pulled diagnostics would list it twice):\n${describe(rows)}`,
+    );
+  });
+
+  await step('a macro that was never opened is listed in the Problems panel', async () => {
+    const rows = await waitForProblems((all) => all.some((row) => row.file === UNOPENED_FILE && /weak-apology/.test(row.text)));
+    assert.equal(rows.filter((row) => row.file === UNOPENED_FILE).length, 1, `one problem in ${UNOPENED_FILE}:\n${describe(rows)}`);
+    log('unopened file listed');
+  });
+
+  await step('VS Code pulls the diagnostics (LSP 3.17) rather than taking them pushed', async () => {
+    // The server says which at start-up in the Rapport output channel, which VS Code writes to a log file.
+    const logs = await findFiles(path.join(scratch, 'user-data', 'logs'), (file) => file.endsWith('.log'));
+    const started = (await Promise.all(logs.map((file) => readFile(file, 'utf8').catch(() => '')))).join('\n').match(/Rapport server started \(.*\)/);
+    assert.ok(started, `no "Rapport server started" line in the ${logs.length} log files`);
+    assert.match(started[0], /diagnostics pulled by the editor/);
   });
 
   await step('a Handlebars macro is diagnosed too, a clean macro is not', async () => {
@@ -246,6 +268,12 @@ test('Rapport in a real VS Code workbench (code-server + Chromium)', { timeout: 
 
 function describe(rows: ProblemRow[]): string {
   return rows.length === 0 ? '  (no problems)' : rows.map((row) => `  ${row.file}: ${row.text}`).join('\n');
+}
+
+/** Every file under `dir` that `wanted` accepts. */
+async function findFiles(dir: string, wanted: (file: string) => boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).filter(wanted);
 }
 
 /** Keeps code-server's and the workbench's logs in test-results/ when a step failed. */

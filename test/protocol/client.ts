@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
   ConfigurationRequest,
+  DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -23,6 +24,7 @@ import {
   ShutdownRequest,
   WorkDoneProgressCreateRequest,
   type ClientCapabilities,
+  type ProgressType,
   type Diagnostic,
   type InitializeResult,
   type PublishDiagnosticsParams,
@@ -50,6 +52,8 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** Ask for rapport/status notifications, as the VS Code client does (default: yes). */
   statusNotifications?: boolean;
+  /** More initializationOptions. */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -61,6 +65,8 @@ export class TestClient {
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   settings: Record<string, unknown>;
   configurationRequests = 0;
+  /** How many workspace/diagnostic/refresh requests the server sent. */
+  refreshes = 0;
   initializeResult?: InitializeResult;
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
@@ -105,6 +111,10 @@ export class TestClient {
       this.notify();
     });
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes++;
+      this.notify();
+    });
     this.connection.listen();
   }
 
@@ -129,7 +139,7 @@ export class TestClient {
         rootUri: workspace ? pathToFileURL(workspace).toString() : null,
         workspaceFolders: workspace ? [{ uri: pathToFileURL(workspace).toString(), name: path.basename(workspace) }] : null,
         capabilities,
-        initializationOptions: { statusNotifications: options.statusNotifications ?? true },
+        initializationOptions: { statusNotifications: options.statusNotifications ?? true, ...options.initializationOptions },
       }),
       'the answer to initialize',
     );
@@ -160,6 +170,16 @@ export class TestClient {
     }
   }
 
+  /** Collects the partial results (or work-done progress) the server sends for `token`. */
+  progress<T>(type: ProgressType<T>, token: string): T[] {
+    const values: T[] = [];
+    this.connection.onProgress(type, token, (value) => {
+      values.push(value);
+      this.notify();
+    });
+    return values;
+  }
+
   /** Waits until `test` holds (checked after every message from the server). */
   waitFor(test: () => boolean, what: string, timeout = TIMEOUT): Promise<void> {
     if (test()) return Promise.resolve();
@@ -182,20 +202,31 @@ export class TestClient {
 
   /** Opens a document; resolves with its first diagnostics. */
   async open(uri: string, text: string, languageId = 'markdown'): Promise<Diagnostic[]> {
+    await this.didOpen(uri, text, languageId);
+    return this.diagnosticsFor(uri, `diagnostics after opening ${uri}`, () => true, 1);
+  }
+
+  /** Opens a document without waiting for diagnostics (a pull client asks for them). */
+  async didOpen(uri: string, text: string, languageId = 'markdown'): Promise<void> {
     this.diagnostics.delete(uri);
     this.versions.set(uri, 1);
     this.texts.set(uri, text);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
-    return this.diagnosticsFor(uri, `diagnostics after opening ${uri}`, () => true, 1);
   }
 
   /** Replaces the whole text (or applies range changes); resolves with the diagnostics of the new version. */
   async change(uri: string, changes: TextDocumentContentChangeEvent[] | string): Promise<Diagnostic[]> {
+    const version = await this.didChange(uri, changes);
+    return this.diagnosticsFor(uri, `diagnostics for version ${version} of ${uri}`, () => true, version);
+  }
+
+  /** Sends a change without waiting for diagnostics; resolves with the new version. */
+  async didChange(uri: string, changes: TextDocumentContentChangeEvent[] | string): Promise<number> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     const contentChanges = typeof changes === 'string' ? [{ text: changes }] : changes;
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
-    return this.diagnosticsFor(uri, `diagnostics for version ${version} of ${uri}`, () => true, version);
+    return version;
   }
 
   version(uri: string): number {
@@ -233,6 +264,23 @@ export class TestClient {
     this.connection.dispose();
   }
 }
+
+/** What VS Code's language client declares for pull diagnostics (LSP 3.17), with the usual rest. */
+export const PULL_CAPABILITIES: ClientCapabilities = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceEdit: { documentChanges: true },
+    diagnostics: { refreshSupport: true },
+  },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true },
+    diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false },
+    hover: { contentFormat: ['markdown'] },
+  },
+  window: { workDoneProgress: true, showMessage: {} },
+};
 
 export function tempWorkspace(files: Record<string, string | Buffer>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-protocol-'));

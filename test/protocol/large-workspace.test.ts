@@ -1,12 +1,18 @@
 // A large library is scanned in the background without keeping edits waiting:
 // the diagnostics of a document typed in during the scan arrive before the
-// scan ends (the scan yields between files).
+// scan ends (the scan yields between files), pushed or pulled.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
-import { TestClient, tempWorkspace } from './client';
+import {
+  CancellationTokenSource,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  WorkspaceDiagnosticRequest,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol/node';
+import { PULL_CAPABILITIES, TestClient, tempWorkspace } from './client';
 
 const FILES = 1000;
 const BAD = "Hi {{customer.first_name}},\n\nSorry about the wait. I reset your password, so you can sign in now.\n";
@@ -52,5 +58,42 @@ describe('protocol: large workspace', () => {
     const published = [...client.diagnostics.keys()].filter((key) => key.includes('/library/'));
     assert.equal(published.length, FILES);
     assert.ok(statuses().at(-1)!.findings >= FILES);
+  });
+});
+
+describe('protocol: large workspace, pulled', () => {
+  it('answers document pulls while a streamed workspace pull is still being filled', async () => {
+    const files: Record<string, string> = {};
+    const macro = Array.from({ length: 8 }, (_, k) => `## Reply ${k}\n\n${BAD}`).join('\n');
+    for (let i = 0; i < FILES; i++) files[`library/${i % 20}/macro-${i}.md`] = macro;
+    const root = tempWorkspace(files);
+    const client = await TestClient.start({ workspace: root, capabilities: PULL_CAPABILITIES });
+    try {
+      const token = 'large-workspace-pull';
+      const partials = client.progress(WorkspaceDiagnosticRequest.partialResult, token);
+      const reported = () => new Set(partials.flatMap((p) => p.items).map((item) => item.uri));
+      const cancel = new CancellationTokenSource();
+      const response = client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [], partialResultToken: token }, cancel.token);
+      const statuses = () => client.notifications.filter((n) => n.method === 'rapport/status').map((n) => n.params as Status);
+      await client.waitFor(() => statuses().some((s) => s.state === 'scanning' && (s.done ?? 0) > 0), 'the scan to start linting files');
+
+      const uri = 'file:///virtual/typing.md';
+      await client.didOpen(uri, BAD);
+      for (let i = 0; i < 5; i++) {
+        await client.didChange(uri, `${BAD}\nEdit ${i}.\n`);
+        const report = await client.request<DocumentDiagnosticReport>(DocumentDiagnosticRequest.method, { textDocument: { uri } });
+        assert.ok(report.kind === 'full' && report.items.some((d) => d.code === 'weak-apology'));
+      }
+      assert.equal(statuses().at(-1)?.state, 'scanning', 'the pulls were answered before the scan finished');
+      assert.ok(reported().size < FILES, 'the workspace pull was still being filled');
+
+      await client.waitFor(() => reported().size === FILES, 'a report for every file in the workspace pull', 120_000);
+      assert.deepEqual([...client.diagnostics.keys()], [], 'nothing pushed');
+      cancel.cancel();
+      await assert.rejects(response);
+    } finally {
+      client.kill();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,8 @@ import { LineIndex } from './text';
 import { hasFillIn } from './fill-in';
 import { rules, ruleById } from './rules';
 import type { Report, Rule, RuleContext } from './rules/support/rule';
+import { sentenceFact } from './rules/support/memo';
+import { unitContaining } from './rules/support/where';
 import type { Finding, Fix, LanguageId, RuleSetting, Settings, Severity, SeveritySetting } from './types';
 
 export * from './types';
@@ -51,6 +53,28 @@ export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<s
 
 const NO_REPORTS: readonly Report[] = [];
 
+interface SentenceCheck {
+  rule: Rule;
+  severity: Severity;
+  context: RuleContext;
+  /** The rule's bit in hintedRules. */
+  bit: number;
+}
+
+/** The rules with sentence checks; a rule's bit in hintedRules is 1 << its index here. */
+const SENTENCE_RULES = rules.filter((rule) => rule.checkSentence !== undefined);
+if (SENTENCE_RULES.length > 31) throw new Error('hintedRules holds 31 rules: make it two masks');
+
+/** Which sentence rules a text may concern (their sentenceHint matches): found once per distinct text. */
+const hintedRules = sentenceFact((text: string): number => {
+  let mask = 0;
+  for (let i = 0; i < SENTENCE_RULES.length; i++) {
+    const hint = SENTENCE_RULES[i].sentenceHint;
+    if (!hint || hint.test(text)) mask |= 1 << i;
+  }
+  return mask;
+});
+
 function asArray(result: Report[] | Report | undefined): readonly Report[] {
   return result === undefined ? NO_REPORTS : Array.isArray(result) ? result : [result];
 }
@@ -73,29 +97,46 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   for (const { rule, severity, context } of active) {
     if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) findings.push(toFinding(rule, severity, report));
   }
-  const sentenceRules = active.filter((a) => a.rule.checkSentence !== undefined);
-  for (const sentence of doc.sentences) {
-    for (const { rule, severity, context } of sentenceRules) {
-      const result = rule.checkSentence!(sentence, context);
+  const sentenceRules: SentenceCheck[] = [];
+  for (const { rule, severity, context } of active) {
+    const index = SENTENCE_RULES.indexOf(rule);
+    if (index >= 0) sentenceRules.push({ rule, severity, context, bit: 1 << index });
+  }
+  const sentences = doc.sentences;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s];
+    const hinted = hintedRules.of(sentence);
+    if (hinted === 0) continue;
+    for (let r = 0; r < sentenceRules.length; r++) {
+      const check = sentenceRules[r];
+      if ((hinted & check.bit) === 0) continue;
+      const result = check.rule.checkSentence!(sentence, check.context);
       if (result === undefined) continue;
-      for (const report of asArray(result)) findings.push(toFinding(rule, severity, report));
+      if (Array.isArray(result)) for (const report of result) findings.push(toFinding(check.rule, check.severity, report));
+      else findings.push(toFinding(check.rule, check.severity, result));
     }
   }
-  for (const { rule, severity, context } of active) {
-    if (!rule.checkVariant) continue;
-    for (const unit of doc.units) {
-      const unitSeverity = unit.meta.rules ? resolveRule(rule, settings, unit.meta.rules).severity : severity;
-      if (unitSeverity === 'off') continue;
-      for (const merged of mergeVariants(rule, unit, context)) {
-        findings.push(toFinding(rule, unitSeverity, merged.report, merged.condition));
-      }
+  // Macro checks run variant by variant, every rule in turn, so the rules share what they find
+  // about a variant while it is at hand; each rule's reports are then merged across the variants.
+  const variantRules = active.filter((a) => a.rule.checkVariant !== undefined);
+  for (const unit of doc.units) {
+    const checks = unit.meta.rules ? withUnitSeverity(variantRules, unit, settings) : variantRules;
+    if (checks.length === 0) continue;
+    const variants = unit.variants;
+    const reports: Array<Array<readonly Report[]>> = checks.map(() => []);
+    for (const variant of variants) {
+      for (let r = 0; r < checks.length; r++) reports[r].push(asArray(checks[r].rule.checkVariant!(variant, unit, checks[r].context)));
+    }
+    for (let r = 0; r < checks.length; r++) {
+      const { rule, severity } = checks[r];
+      for (const merged of mergeVariants(unit, reports[r])) findings.push(toFinding(rule, severity, merged.report, merged.condition));
     }
   }
 
   const visible = applyDirectives(findings, doc, text);
   if (doc.units.length > 1) {
     for (const finding of visible) {
-      const unit = unitAt(doc.units, finding.start);
+      const unit = unitContaining(doc.units, finding.start);
       if (unit?.title) finding.macro = unit.title;
     }
   }
@@ -108,46 +149,108 @@ function byPosition(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-/** The macro containing an offset; units are in document order, so a binary search (libraries can be large). */
-function unitAt(units: MacroUnit[], offset: number): MacroUnit | undefined {
-  let low = 0;
-  let high = units.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (offset < units[mid].start) high = mid - 1;
-    else if (offset >= units[mid].end) low = mid + 1;
-    else return units[mid];
-  }
-  return undefined;
-}
-
 /** A fix that leaves a fill-in needs the author's words. */
 function needsInput(fix: Fix): boolean {
   for (const edit of fix.edits) if (edit.newText.includes('[[') && hasFillIn(edit.newText)) return true;
   return false;
 }
 
-function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
-  const fixes: Fix[] = [];
-  if (report.fixes) for (const fix of report.fixes) fixes.push({ ...fix, needsInput: fix.needsInput ?? needsInput(fix) });
-  const finding: Finding = { rule: rule.id, severity: report.severity ?? severity, message: report.message, start: report.start, end: report.end, fixes };
-  if (condition) {
-    finding.condition = condition;
-    finding.message = `${report.message} (${condition})`;
+/** Marks the fixes that need the author (see Fix.needsInput); they are the report's own objects. */
+function withNeedsInput(fixes: Fix[]): Fix[] {
+  for (const fix of fixes) fix.needsInput ??= needsInput(fix);
+  return fixes;
+}
+
+/**
+ * A finding whose fixes are built when first read (most findings are shown and
+ * never fixed). The fixes are not an own property: JSON.stringify carries them
+ * (toJSON), but a spread or structured clone must read `fixes` explicitly.
+ */
+class LazyFinding implements Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  declare condition?: string;
+  declare macro?: string;
+  #build: (() => Fix[]) | undefined;
+  #fixes: Fix[] | undefined;
+
+  constructor(rule: string, severity: Severity, message: string, report: Report) {
+    this.rule = rule;
+    this.severity = severity;
+    this.message = message;
+    this.start = report.start;
+    this.end = report.end;
+    const fixes = report.fixes;
+    if (typeof fixes === 'function') this.#build = fixes;
+    else this.#fixes = fixes ? withNeedsInput(fixes) : [];
   }
+
+  get fixes(): Fix[] {
+    if (this.#fixes === undefined) {
+      this.#fixes = withNeedsInput(this.#build!());
+      this.#build = undefined;
+    }
+    return this.#fixes;
+  }
+
+  set fixes(fixes: Fix[]) {
+    this.#fixes = fixes;
+    this.#build = undefined;
+  }
+
+  toJSON(): Finding {
+    return { ...this, fixes: this.fixes };
+  }
+}
+
+function toFinding(rule: Rule, severity: Severity, report: Report, condition?: string): Finding {
+  const finding = new LazyFinding(rule.id, report.severity ?? severity, condition ? `${report.message} (${condition})` : report.message, report);
+  if (condition) finding.condition = condition;
   return finding;
 }
 
-/** Runs a macro rule on every variant and merges the reports. */
-function mergeVariants(rule: Rule, unit: MacroUnit, context: RuleContext): Array<{ report: Report; condition?: string }> {
+/** The macro checks at the severity a macro's own front matter gives them; those it turns off are left out. */
+function withUnitSeverity(checks: Array<{ rule: Rule; severity: Severity; context: RuleContext }>, unit: MacroUnit, settings: Settings) {
+  const own: typeof checks = [];
+  for (const check of checks) {
+    const severity = resolveRule(check.rule, settings, unit.meta.rules).severity;
+    if (severity !== 'off') own.push({ ...check, severity });
+  }
+  return own;
+}
+
+/** Merges what a macro rule reported for each variant (reportsPerVariant[i] is what unit.variants[i] reported). */
+function mergeVariants(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
+  const first = reportsPerVariant[0];
   if (unit.variants.length === 1) {
     // One variant: nothing to merge, unless it reports the same thing twice (handled below).
-    const reports = asArray(rule.checkVariant!(unit.variants[0], unit, context));
-    if (reports.length === 0) return [];
-    if (reports.length === 1) return [{ report: reports[0] }];
-    return mergeReports(unit, [reports]);
+    if (first.length === 0) return [];
+    if (first.length === 1) return [{ report: first[0] }];
+    return withoutRepeats(first);
   }
-  return mergeReports(unit, unit.variants.map((variant) => asArray(rule.checkVariant!(variant, unit, context))));
+  // The common case: every variant reports the same thing, or nothing.
+  let allAlike = first.length <= 1;
+  for (let i = 1; allAlike && i < reportsPerVariant.length; i++) allAlike = sameReports(reportsPerVariant[i], first);
+  if (allAlike) return first.length === 0 ? [] : [{ report: first[0] }];
+  return mergeReports(unit, reportsPerVariant);
+}
+
+/** A variant's reports, each said once (lists are short: pairs are compared). */
+function withoutRepeats(reports: readonly Report[]): Array<{ report: Report }> {
+  const kept: Array<{ report: Report }> = [];
+  for (const report of reports) {
+    if (!kept.some(({ report: k }) => k.start === report.start && k.end === report.end && k.message === report.message)) kept.push({ report });
+  }
+  return kept;
+}
+
+function sameReports(a: readonly Report[], b: readonly Report[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].message !== b[i].message) return false;
+  return true;
 }
 
 /**
@@ -167,18 +270,18 @@ function describeVariants(variants: readonly Variant[], all: readonly Variant[])
 
 /** Merges what each variant reported (reportsPerVariant[i] is what unit.variants[i] reported). */
 function mergeReports(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
-  const byKey = new Map<string, { report: Report; variants: Variant[] }>();
+  // A macro has a few reports in a few variants: a list searched in order beats keyed lookups.
+  const entries: Array<{ report: Report; variants: Variant[] }> = [];
   for (let i = 0; i < unit.variants.length; i++) {
     const variant = unit.variants[i];
     for (const report of reportsPerVariant[i]) {
-      const key = `${report.start}:${report.end}:${report.message}`;
-      const entry = byKey.get(key);
+      const entry = entries.find(({ report: r }) => r.start === report.start && r.end === report.end && r.message === report.message);
       if (entry) entry.variants.push(variant);
-      else byKey.set(key, { report, variants: [variant] });
+      else entries.push({ report, variants: [variant] });
     }
   }
   const merged: Array<{ report: Report; condition?: string }> = [];
-  for (const { report, variants } of byKey.values()) {
+  for (const { report, variants } of entries) {
     if (unit.variants.length <= 1 || variants.length === unit.variants.length) merged.push({ report });
     else merged.push({ report, condition: describeVariants(variants, unit.variants) });
   }

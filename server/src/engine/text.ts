@@ -111,3 +111,19 @@ export function countWords(text: string): number {
   }
   return count;
 }
+
+/** text with each run of white space as one space, for quoting it in a message; most quotes have nothing to change. */
+export function oneLine(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A tab, a line break, any non-ASCII character, or a second space in a row: do the real work.
+    if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i + 1) === 32)) return text.replace(/\s+/g, ' ');
+  }
+  return text;
+}
+
+/** A phrase's message with the author's words in place of {match} (taken literally: `$` in them is not a pattern). */
+export function withMatch(message: string, match: string): string {
+  const at = message.indexOf('{match}');
+  return at < 0 ? message : message.slice(0, at) + match + message.slice(at + '{match}'.length);
+}

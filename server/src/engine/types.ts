@@ -32,6 +32,10 @@ export interface Finding extends OffsetRange {
   rule: string;
   severity: Severity;
   message: string;
+  /**
+   * Built when first read, in the engine's findings: copy it explicitly when
+   * copying a finding (`{ ...finding }` leaves it out; JSON.stringify keeps it).
+   */
   fixes: Fix[];
   /** Under which template condition the finding occurs, for branch variants. */
   condition?: string;

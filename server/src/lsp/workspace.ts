@@ -1,13 +1,14 @@
 // The workspace's macro library in the Problems panel, opened or not: a
-// background scan publishes diagnostics for every macro file on disk and keeps
-// them current as files change. It lints one file per turn of the event loop
-// (setImmediate), so edits in the editor are never kept waiting, and keeps only
-// per-rule counts of each file, never its text.
+// background scan lints every macro file on disk and keeps its diagnostics
+// current as files change, handing them to a sink: pushed to the client
+// (publishDiagnostics), or kept for its workspace pulls (pull.ts). It lints one
+// file per turn of the event loop (setImmediate), so edits in the editor are
+// never kept waiting, and keeps per-rule counts of each file, never its text.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { LineIndex } from '../engine';
 import { analyse, countByRule, languageOf, MACRO_FILE, sizeNotice, toDiagnostics } from './files';
 import type { SettingsStore } from './settings';
@@ -29,11 +30,43 @@ export interface Status {
   total?: number;
 }
 
+/** Where the scan's diagnostics go. */
+export interface DiagnosticsSink {
+  /** The diagnostics of a file on disk, linted from `content` (its language and text, or what stands in for them). */
+  report(uri: string, diagnostics: Diagnostic[], content: Content): void;
+  /** A file that is gone or no longer a macro: its diagnostics go. */
+  remove(uri: string): void;
+  /** Every file with diagnostics reported. */
+  uris(): Iterable<string>;
+}
+
+/** Pushes diagnostics to the client; files without findings are published only to clear earlier ones. */
+export class PushSink implements DiagnosticsSink {
+  private readonly published = new Set<string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  report(uri: string, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length === 0 && !this.published.has(uri)) return;
+    if (diagnostics.length > 0) this.published.add(uri);
+    else this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  remove(uri: string): void {
+    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  uris(): Iterable<string> {
+    return this.published;
+  }
+}
+
 export class WorkspaceScanner {
   /** Findings per rule of every file that has some, open or not. */
   private readonly counts = new Map<string, Record<string, number>>();
-  /** Files whose diagnostics were published by the scan (so they can be cleared). */
-  private readonly published = new Set<string>();
+  /** Where diagnostics go: pushed by default; the server swaps in its pull reports for clients that pull. */
+  sink: DiagnosticsSink;
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private draining = false;
@@ -47,7 +80,9 @@ export class WorkspaceScanner {
     private readonly connection: Connection,
     private readonly settings: SettingsStore,
     private readonly isOpen: (uri: string) => boolean,
-  ) {}
+  ) {
+    this.sink = new PushSink(connection);
+  }
 
   /** Records what the live linter found in an open document. */
   setCounts(uri: string, counts: Record<string, number> | undefined): void {
@@ -91,7 +126,7 @@ export class WorkspaceScanner {
   /** A file was deleted: its problems go with it. */
   forget(uri: string): void {
     this.record(uri, undefined);
-    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.sink.remove(uri);
     this.sendStatus();
   }
 
@@ -122,14 +157,20 @@ export class WorkspaceScanner {
       });
       if (generation !== this.generation) return this.latest!;
     }
-    // Files published before that are gone or now ignored.
-    for (const uri of [...this.published]) if (!seen.has(uri)) this.forget(uri);
+    // Files reported before that are gone or now ignored.
+    for (const uri of [...this.sink.uris()]) if (!seen.has(uri)) this.forget(uri);
     await this.idle();
     if (generation !== this.generation) return this.latest!;
     reporter?.done();
     this.scan = undefined;
     this.sendStatus(true);
     return this.summary(seen.size, this.skippedCount);
+  }
+
+  /** Resolves once the newest scan and every file queued since are linted. */
+  async settled(): Promise<void> {
+    if (this.latest) await this.latest;
+    await this.idle();
   }
 
   /** Resolves when the queue is empty (or a newer scan replaced this one). */
@@ -199,37 +240,40 @@ export class WorkspaceScanner {
   private async lintFile(file: string): Promise<void> {
     const uri = pathToFileURL(file).toString();
     if (this.isOpen(uri)) return; // the live linter owns open documents
+    const linted = await this.lintFromDisk(file);
+    if (this.isOpen(uri)) return; // opened while it was being read
+    if (!linted) return this.forget(uri);
+    if (linted.skipped) this.skippedCount++;
+    this.record(uri, linted.counts);
+    this.sink.report(uri, linted.diagnostics, linted.content);
+  }
+
+  /** Lints a file on disk; undefined if it is gone, unreadable or not a macro. */
+  async lintFromDisk(file: string): Promise<{ diagnostics: Diagnostic[]; content: Content; counts?: Record<string, number>; skipped: boolean } | undefined> {
+    const uri = pathToFileURL(file).toString();
     const settings = await this.settings.get(uri);
-    if (!this.settings.isMacro(uri, settings)) return this.forget(uri);
+    if (!this.settings.isMacro(uri, settings)) return undefined;
     let stat: fs.Stats;
     try {
       stat = await fs.promises.stat(file);
     } catch {
-      return this.forget(uri); // deleted since it was queued
+      return undefined; // deleted since it was queued
     }
-    let diagnostics;
     if (stat.size > settings.maxFileSize) {
-      this.skippedCount++;
-      this.record(uri, undefined);
-      diagnostics = toDiagnostics({ findings: [], notice: sizeNotice(stat.size, settings.maxFileSize) }, () => ({ line: 0, character: 0 }));
-    } else {
-      let text: string;
-      try {
-        text = (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-      } catch {
-        return this.forget(uri);
-      }
-      if (this.isOpen(uri)) return; // opened while it was being read
-      const analysis = analyse(text, languageOf(file), settings, (message) => this.connection.console.error(`${file}: ${message}`));
-      if (analysis.notice) this.skippedCount++;
-      this.record(uri, countByRule(analysis.findings));
-      const lines = new LineIndex(text);
-      diagnostics = toDiagnostics(analysis, (offset) => lines.positionAt(offset));
+      const diagnostics = toDiagnostics({ findings: [], notice: sizeNotice(stat.size, settings.maxFileSize) }, () => ({ line: 0, character: 0 }));
+      return { diagnostics, content: ['skipped', String(stat.size)], skipped: true };
     }
-    if (diagnostics.length === 0 && !this.published.has(uri)) return;
-    if (diagnostics.length > 0) this.published.add(uri);
-    else this.published.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics });
+    let text: string;
+    try {
+      text = (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    } catch {
+      return undefined;
+    }
+    const language = languageOf(file);
+    const analysis = analyse(text, language, settings, (message) => this.connection.console.error(`${file}: ${message}`));
+    const lines = new LineIndex(text);
+    const diagnostics = toDiagnostics(analysis, (offset) => lines.positionAt(offset));
+    return { diagnostics, content: contentKey(language, text), counts: countByRule(analysis.findings), skipped: !!analysis.notice };
   }
 
   /** Tells the client (status bar) the totals; only when they changed. */
@@ -243,4 +287,11 @@ export class WorkspaceScanner {
     this.lastStatus = key;
     void this.connection.sendNotification('rapport/status', status);
   }
+}
+
+/** What a report depends on besides the settings: for a text, its language and the text. */
+export type Content = readonly string[];
+
+export function contentKey(language: string, text: string): Content {
+  return [language, text];
 }

@@ -14,7 +14,7 @@ const FEELING_CONTEXT = /(?:\b(?:how|so|really|very|be|is|was|sounds|feels?|been
  * annoying pop-ups") describes a thing, not the customer's feelings.
  */
 export function acknowledges(sentence: Sentence): boolean {
-  return acknowledgesText(sentence.text);
+  return acknowledgesText.of(sentence);
 }
 
 const offersSolution = sentenceFact((text: string) => SOLUTION.test(text));
@@ -52,12 +52,14 @@ export const acknowledgementOrder: Rule = {
     if (firstSolution < 0 || firstSolution >= firstAcknowledgement) return undefined;
     const acknowledgement = sentences[firstAcknowledgement];
     const solution = sentences[firstSolution];
-    const fix = moveBefore(acknowledgement, solution, context.doc.text);
     return {
       start: acknowledgement.start,
       end: acknowledgement.end,
       message: 'The acknowledgement comes after the solution. Acknowledge the customer\'s situation first, then solve: deal with their feelings, then with their problem.',
-      fixes: fix ? [fix] : [],
+      fixes: () => {
+        const fix = moveBefore(acknowledgement, solution, context.doc.text);
+        return fix ? [fix] : [];
+      },
     };
   },
 };

@@ -5,6 +5,7 @@ import { BLAME_HINT, NOT_BLAME_BEFORE, PARTICIPLES, blameCustomerPhrases, type B
 import { matchCase } from '../text';
 import { quote, removePhraseEdits, safeFixes, shorten, trimmed } from './support/phrase-edits';
 import { sentenceFact } from './support/memo';
+import { withMatch } from '../text';
 
 // 'd' gives the offsets of the groups (the verb and its object) for the neutral rewrite.
 const compiled = blameCustomerPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'id') }));
@@ -33,14 +34,16 @@ export const blameCustomer: Rule = {
   },
   example: { bad: 'You failed to make the payment on time, so your card was declined.', better: "The payment wasn't made on time, so your card was declined." },
 
+  sentenceHint: BLAME_HINT,
+
   checkSentence(sentence, context) {
-    const blame = blameIn(sentence.text);
+    const blame = blameIn.of(sentence);
     if (!blame) return undefined;
     const { doc } = context;
     const { phrase, m } = blame;
     const match = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
     const found = quote(doc, match);
-    return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: fixesFor(phrase, sentence, m, match, context) };
+    return { ...trimmed(doc, match), message: withMatch(phrase.message, found), fixes: () => fixesFor(phrase, sentence, m, match, context) };
   },
 };
 

@@ -3,6 +3,7 @@ import { DEFENSIVE_HINT, WHAT_I_CAN_DO, defensivePhrases } from '../phrases/defe
 import type { Sentence } from '../document/model';
 import type { TextEdit } from '../types';
 import { inSentence, phraseMatcher, quote, removePhraseEdits, replaceSentenceEdits, safeFixes, trimmed } from './support/phrase-edits';
+import { withMatch } from '../text';
 
 /** What may lead into the defensive clause and goes with it ("…, so", "I'm afraid"). */
 const LEAD_IN = /^([\s\S]*?[^\s,;:—–-])?[\s,;:—–-]*(?:(?:so|and|but|because|as)\s+)?(?:(?:i['’]m\s+afraid|i\s+am\s+afraid|unfortunately|sadly|honestly|sorry)[\s,]*)?$/i;
@@ -23,17 +24,21 @@ export const defensive: Rule = {
   },
   example: { bad: "I'm afraid there's nothing I can do, it's our policy.", better: "Here's what I can do: I'll send you a prepaid label today." },
 
+  sentenceHint: DEFENSIVE_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
-    for (const candidate of defensiveIn(sentence.text)) {
+    for (const candidate of defensiveIn.of(sentence)) {
       const { phrase } = candidate;
       const match = inSentence(sentence, candidate);
       const found = quote(doc, match);
-      const fix =
-        phrase.fix === 'remove'
-          ? { title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }
-          : { title: 'Say what you can do: "Here\'s what I can do: …"', preferred: true, edits: whatICanDoEdits(sentence, match.start, doc.text) };
-      return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes: safeFixes(doc, [fix]) };
+      const fixes = () =>
+        safeFixes(doc, [
+          phrase.fix === 'remove'
+            ? { title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }
+            : { title: 'Say what you can do: "Here\'s what I can do: …"', preferred: true, edits: whatICanDoEdits(sentence, match.start, doc.text) },
+        ]);
+      return { ...trimmed(doc, match), message: withMatch(phrase.message, found), fixes };
     }
     return undefined;
   },

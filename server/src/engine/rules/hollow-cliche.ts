@@ -1,7 +1,9 @@
 import type { Rule } from './support/rule';
 import type { MacroUnit } from '../document/model';
 import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
-import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes, unitAt } from './support/phrase-edits';
+import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes } from './support/phrase-edits';
+import { unitAt } from './support/where';
+import { withMatch } from '../text';
 
 const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
@@ -31,9 +33,11 @@ export const hollowCliche: Rule = {
   },
   example: { bad: 'Please be advised that your refund was issued today. We value your business.', better: 'Your refund was issued today.' },
 
+  sentenceHint: CLICHE_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
-    for (const candidate of clichesIn(sentence.text)) {
+    for (const candidate of clichesIn.of(sentence)) {
       const { phrase } = candidate;
       const match = inSentence(sentence, candidate);
       if (phrase.unlessWaiting) {
@@ -41,8 +45,8 @@ export const hollowCliche: Rule = {
         if (mentionsWait(unitAt(doc, sentence.start))) continue;
       }
       const found = quote(doc, match);
-      const fixes = phrase.fix === 'remove' ? safeFixes(doc, [{ title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }]) : [];
-      return { ...trimmed(doc, match), message: phrase.message.replace('{match}', found), fixes };
+      const fixes = () => (phrase.fix === 'remove' ? safeFixes(doc, [{ title: `Remove "${found}"`, preferred: true, edits: removePhraseEdits(doc, sentence, match) }]) : []);
+      return { ...trimmed(doc, match), message: withMatch(phrase.message, found), fixes };
     }
     return undefined;
   },

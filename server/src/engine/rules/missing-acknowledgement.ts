@@ -24,17 +24,25 @@ const SOFTENED_REFUSAL = /\bsorry,?\s+but\b/i;
 /** Whether the macro answers a customer's problem or complaint (see answersProblemOnce); asked once per variant. */
 export const answersProblem = (unit: MacroUnit, variant: Variant): boolean => answersProblemOf(variant, unit);
 
-const problemAnswers = new WeakMap<Variant, boolean>();
+// The engine runs every macro rule on one variant before the next: the last answer is the one asked again.
+let lastVariant: Variant | undefined;
+let lastAnswer = false;
 function answersProblemOf(variant: Variant, unit: MacroUnit): boolean {
-  let answer = problemAnswers.get(variant);
-  if (answer === undefined) problemAnswers.set(variant, (answer = answersProblemOnce(unit, variant)));
-  return answer;
+  if (variant !== lastVariant) {
+    lastAnswer = answersProblemOnce(unit, variant);
+    lastVariant = variant;
+  }
+  return lastAnswer;
 }
 
 // Facts about one sentence's words, asked of the same sentence in every variant that renders it.
-/** Every system-notice phrase has one of these words, and a sentence break cannot fall inside a word. */
-export const MAY_BE_NOTICE = /auto|reply/i;
-const mayBeNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text));
+/** Every system-notice phrase has one of these words: most sentences skip the long pattern. */
+const MAY_BE_NOTICE = /auto|reply/i;
+/**
+ * An automated notice or auto-reply ("This is an automated message", "Please do not reply").
+ * Each notice phrase is read within a sentence: none has punctuation a sentence could end at.
+ */
+export const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
 const apologizesSincerely = sentenceFact((text: string) => APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text) && !SOFTENED_REFUSAL.test(text));
 /** The sentence names the customer's trouble or apologizes for it: that alone makes a problem reply. */
 const DECIDES = -1;
@@ -55,9 +63,8 @@ function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.informational) return false;
   if (unit.meta.complaint) return true;
   const sentences = variant.sentences;
-  // A notice may run across sentences, so it is read from the whole reply, when a word of one is there.
   const facts = factsOf(sentences);
-  if (facts.some(mayBeNotice) && SYSTEM_NOTICE.test(wholeReply(sentences))) return false;
+  if (facts.some(isNotice)) return false;
   if (unit.title && PROBLEM_TITLE.test(unit.title)) return true;
   // A sentence that names trouble or apologizes decides; problem words count across the reply.
   let words = 0;
@@ -87,7 +94,7 @@ const acknowledgesSituation = sentenceFact((text: string) => !isBareText(text) &
 const isBareText = sentenceFact((text: string) => BARE_ACKNOWLEDGEMENT.test(text.trim()));
 
 function isBare(sentence: Sentence): boolean {
-  return isBareText(sentence.text);
+  return isBareText.of(sentence);
 }
 
 export const missingAcknowledgement: Rule = {
@@ -106,6 +113,8 @@ export const missingAcknowledgement: Rule = {
   },
 
   // A bare "I understand." anywhere is weak: the guide asks for a genuine response.
+  sentenceHint: /\b(?:understand|see|hear|get)\b/i,
+
   checkSentence(sentence, context) {
     if (sentence.text.length > 40 || !isBare(sentence)) return undefined;
     const text = context.doc.text;
@@ -149,7 +158,7 @@ export const missingAcknowledgement: Rule = {
       start: where.start,
       end: where.end,
       message: `${what} but never acknowledges the customer's situation. Add a sentence that rephrases their concern, e.g. "I understand how frustrating …".`,
-      fixes: [
+      fixes: () => [
         insertAcknowledgement(unit, variant, context.doc.text, ACKNOWLEDGEMENT_SENTENCE, true),
         ...ACKNOWLEDGEMENT_ALTERNATIVES.map((sentence) => insertAcknowledgement(unit, variant, context.doc.text, sentence, false)),
       ],

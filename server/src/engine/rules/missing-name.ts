@@ -1,11 +1,11 @@
 import type { Rule, RuleContext } from './support/rule';
 import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
-import { SYSTEM_NOTICE } from '../phrases/acknowledgement';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
-import { MAY_BE_NOTICE } from './missing-acknowledgement';
+import { placeholdersWithin } from './support/where';
+import { isNotice } from './missing-acknowledgement';
 
 /**
  * Whether the macro answers an upset customer: its front matter, its title, or
@@ -21,8 +21,6 @@ export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean
   return facts.some(showsUpset);
 }
 
-/** Every notice phrase has "auto" or "reply" (MAY_BE_NOTICE): most sentences skip the long pattern. */
-const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
 const showsUpset = sentenceFact((text: string) => UPSET_SIGNALS.test(text));
 
 /**
@@ -59,7 +57,7 @@ export const missingName: Rule = {
       start: unit.anchor.start,
       end: unit.anchor.end,
       message: `${what} but never uses their name. Greet them by name: "Hi ${name},".`,
-      fixes: [{ ...addName(unit, context.doc, name), needsInput: guessed }],
+      fixes: () => [{ ...addName(unit, context.doc, name), needsInput: guessed }],
     };
   },
 };
@@ -67,7 +65,7 @@ export const missingName: Rule = {
 function usesName(variant: Variant, unit: MacroUnit, context: RuleContext): boolean {
   const rendered = (at: number) => variant.sentences.some((s) => at >= s.start && at < s.end);
   const { doc, settings } = context;
-  if (doc.placeholders.some((p) => p.start >= unit.start && p.end <= unit.end && isCustomerNamePath(p.path) && rendered(p.start))) return true;
+  if (placeholdersWithin(doc, unit).some((p) => isCustomerNamePath(p.path) && rendered(p.start))) return true;
   const own = settings.namePlaceholder?.trim();
   if (own) {
     for (let at = doc.text.indexOf(own, unit.start); at >= 0 && at < unit.end; at = doc.text.indexOf(own, at + 1)) {

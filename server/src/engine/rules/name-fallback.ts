@@ -106,7 +106,7 @@ export const nameFallback: Rule = {
         start: placeholder.start,
         end: placeholder.end,
         message: `${placeholder.raw} has no fallback: when the customer's name is empty the reply reads "${emptied(doc.text, placeholder, inSentence)}". Add a fallback such as "${NAME_FALLBACK}".`,
-        fixes: fixesFor(placeholder),
+        fixes: () => fixesFor(placeholder),
       });
     }
     return reports;

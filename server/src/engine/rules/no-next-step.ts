@@ -32,7 +32,7 @@ export const noNextStep: Rule = {
       start: where.start,
       end: where.end,
       message: `${what} but never says what happens next. Propose an action plan: "Here's what I'll do next: …".`,
-      fixes: [insertNextStep(unit, variant, context.doc)],
+      fixes: () => [insertNextStep(unit, variant, context.doc)],
     };
   },
 };

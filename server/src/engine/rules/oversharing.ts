@@ -1,7 +1,7 @@
 import type { Rule } from './support/rule';
 import type { Sentence } from '../document/model';
 import { ACTION, FIRST_PERSON, NARRATIVE_CUES, PERSONAL_PAST, REFOCUS, REFOCUS_SENTENCE, SECOND_PERSON, SHORT_CLAUSE_WORDS } from '../phrases/oversharing';
-import { countWords } from '../text';
+import { countWords, oneLine } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
 
@@ -10,7 +10,7 @@ const MIN_STORY_WORDS = 14;
 
 /** A sentence about the agent's own life or feelings, not the customer's situation or an action. */
 export function isNarrative(sentence: Sentence): boolean {
-  return isNarrativeText(sentence.text);
+  return isNarrativeText.of(sentence);
 }
 
 const isNarrativeText = sentenceFact((text: string): boolean => {
@@ -54,11 +54,12 @@ export const oversharing: Rule = {
       if ((run.length >= 2 && words >= MIN_STORY_WORDS) || words > 30) {
         const first = run[0];
         const last = run[run.length - 1];
+        const next = sentences[j + 1];
         reports.push({
           start: first.start,
           end: last.end,
           message: `${storyName(run, words, context.doc.text)} shifts the focus from the customer to you. Keep one short shared-experience clause, then refocus: "So, let's see what we can do to …".`,
-          fixes: [refocusFix(run, sentences[j + 1], context.doc.text), dropStoryFix(run, sentences[j + 1])],
+          fixes: () => [refocusFix(run, next, context.doc.text), dropStoryFix(run, next)],
         });
       }
       i = j;
@@ -68,7 +69,7 @@ export const oversharing: Rule = {
 };
 
 function storyName(run: Sentence[], words: number, text: string): string {
-  const opening = text.slice(run[0].start, run[0].end).replace(/\s+/g, ' ');
+  const opening = oneLine(text.slice(run[0].start, run[0].end));
   const quoted = opening.length > 40 ? `${opening.slice(0, 37)}…` : opening;
   return run.length === 1 ? `The story "${quoted}" (${words} words)` : `The story from "${quoted}" (${run.length} sentences, ${words} words)`;
 }

@@ -2,7 +2,9 @@ import type { Rule, RuleContext } from './support/rule';
 import type { MacroUnit, Sentence } from '../document/model';
 import type { Fix } from '../types';
 import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, SAYING_THAT, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
-import { inSentence, phraseMatcher, quote, safeFixes, unitAt, type PhraseMatch } from './support/phrase-edits';
+import { inSentence, phraseMatcher, quote, safeFixes, type PhraseMatch } from './support/phrase-edits';
+import { unitAt } from './support/where';
+import { withMatch } from '../text';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
@@ -33,9 +35,11 @@ export const reinforcingAgreement: Rule = {
   },
   example: { bad: "You're right, the app has been really slow.", better: 'I hear that the app has been really slow.' },
 
+  sentenceHint: AGREEMENT_HINT,
+
   checkSentence(sentence, context) {
     const { doc } = context;
-    for (const candidate of agreementsIn(sentence.text)) {
+    for (const candidate of agreementsIn.of(sentence)) {
       const { phrase } = candidate;
       const match = inSentence(sentence, candidate);
       const unit = unitAt(doc, sentence.start);
@@ -45,12 +49,13 @@ export const reinforcingAgreement: Rule = {
       return {
         start: match.start,
         end: match.end,
-        message: phrase.message.replace('{match}', found),
-        fixes: safeFixes(doc, [
-          rephrase(sentence, match, HEAR_THAT, context, true),
-          rephrase(sentence, match, UNDERSTAND_THAT, context, false),
-          rephrase(sentence, match, SAYING_THAT, context, false),
-        ]),
+        message: withMatch(phrase.message, found),
+        fixes: () =>
+          safeFixes(doc, [
+            rephrase(sentence, match, HEAR_THAT, context, true),
+            rephrase(sentence, match, UNDERSTAND_THAT, context, false),
+            rephrase(sentence, match, SAYING_THAT, context, false),
+          ]),
       };
     }
     return undefined;

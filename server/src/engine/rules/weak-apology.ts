@@ -2,13 +2,24 @@ import type { Rule, Report, RuleContext } from './support/rule';
 import type { Sentence, Variant } from '../document/model';
 import type { Fix, TextEdit } from '../types';
 import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApologyPhrases, type ApologyPhrase } from '../phrases/weak-apology';
-import { capitalize, matchCase } from '../text';
+import { capitalize, matchCase, oneLine, withMatch } from '../text';
 import { factsOf, sentenceFact } from './support/memo';
+import { unitContaining } from './support/where';
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */
 const MAYBE = /sorry|apolog/i;
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}]*/u;
+const SPACE_OR_COMMA = /[\s,]/;
+const SPACE_OR_STOP = /[\s.!?…]/;
+const CLAUSE_BREAK = /[,;:(]/;
+
+/** text without the trailing characters that match `trailing` (a one-character class): a regex anchored at the end would try every position. */
+function trimEndOf(text: string, trailing: RegExp): string {
+  let end = text.length;
+  while (end > 0 && trailing.test(text.charAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 
 const isApologyText = sentenceFact((text: string) => MAYBE.test(text) && APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text));
 
@@ -34,7 +45,7 @@ export const weakMatchOf = sentenceFact((text: string): WeakMatch | undefined =>
 
 /** The weak-apology phrase a sentence contains, if any (shared by callers: do not modify it). */
 export function weakMatch(sentence: Sentence): WeakMatch | undefined {
-  return weakMatchOf(sentence.text);
+  return weakMatchOf.of(sentence);
 }
 
 export const weakApology: Rule = {
@@ -49,24 +60,32 @@ export const weakApology: Rule = {
   },
   example: { bad: "Sorry 'bout that, give me the details and I'll sort this out for you.", better: "I apologize for the mix-up. Give me the details and I'll sort this out for you." },
 
+  sentenceHint: MAYBE,
+
   checkSentence(sentence, context) {
     const found = weakMatch(sentence);
     if (!found) return undefined;
     const { phrase, match } = found;
-    let trimmed = match[0].replace(/[\s,]+$/, '');
+    let trimmed = trimEndOf(match[0], SPACE_OR_COMMA);
     // "Sorry for the delay": the flagged phrase runs on to its object, up to a comma or the end.
-    if (phrase.fix === 'keep-object') trimmed = sentence.text.slice(match.index).replace(/[,;:(][\s\S]*$/, '').replace(/[\s.!?…]+$/, '');
+    if (phrase.fix === 'keep-object') {
+      const object = sentence.text.slice(match.index);
+      const clauseEnd = object.search(CLAUSE_BREAK);
+      trimmed = trimEndOf(clauseEnd < 0 ? object : object.slice(0, clauseEnd), SPACE_OR_STOP);
+    }
     const start = sentence.start + match.index;
     const end = start + trimmed.length;
-    const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
-    // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
-    // It comes first only after a sound apology; after a weak one, rewriting that one may be the better choice.
-    const removal = removalAfterEarlierApology(sentence, start, context);
     return {
       start,
       end,
-      message: phrase.message.replace('{match}', context.doc.text.slice(start, end).replace(/\s+/g, ' ')),
-      fixes: !removal ? fixes : removal.preferred ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : [...fixes, removal],
+      message: withMatch(phrase.message, oneLine(context.doc.text.slice(start, end))),
+      fixes: () => {
+        const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
+        // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
+        // It comes first only after a sound apology; after a weak one, rewriting that one may be the better choice.
+        const removal = removalAfterEarlierApology(sentence, start, context);
+        return !removal ? fixes : removal.preferred ? [removal, ...fixes.map((fix) => ({ ...fix, preferred: false }))] : [...fixes, removal];
+      },
     };
   },
 
@@ -150,12 +169,12 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
   const sentences = context.doc.sentences;
   let index = lowerBound(sentences, sentence.start);
   if (sentences[index] !== sentence) return undefined;
-  const unit = context.doc.units.find((u) => sentence.start >= u.start && sentence.start < u.end);
+  const unit = unitContaining(context.doc.units, sentence.start);
   for (index--; index >= 0 && (!unit || sentences[index].start >= unit.start); index--) {
     const earlier = sentences[index];
-    if (!isApologyText(earlier.text) || !renderTogether(context, earlier.start, sentence.start)) continue;
+    if (!isApologyText.of(earlier) || !renderTogether(context, earlier.start, sentence.start)) continue;
     // Deleting a sentence is the author's call: offered first when the earlier apology is sound, never applied unattended.
-    const preferred = !weakMatchOf(earlier.text);
+    const preferred = !weakMatchOf.of(earlier);
     // Delete the sentence and the spaces after it on its line.
     let end = sentence.end;
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;

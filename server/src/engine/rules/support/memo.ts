@@ -13,7 +13,24 @@ const LIMIT = 2048;
 
 type Slots = unknown[];
 let factCount = 0;
-const byText = new Map<string, Slots>();
+
+/**
+ * Answers by text. Hashing a whole sentence to look it up cost more than some
+ * facts: texts are filed under a fingerprint of their length and a few of
+ * their characters, and told apart by comparing them.
+ */
+const byFingerprint = new Map<number, Array<{ text: string; slots: Slots }>>();
+let textCount = 0;
+
+function fingerprint(text: string): number {
+  const n = text.length;
+  if (n === 0) return 0;
+  let hash = n;
+  // Eight characters spread over the text, and the last.
+  const step = (n >> 3) + 1;
+  for (let i = 0; i < n; i += step) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(hash ^ text.charCodeAt(n - 1), 0x01000193);
+}
 
 // The rules ask about one sentence after another: the last text's answers are kept at hand.
 let lastText: string | undefined;
@@ -21,15 +38,40 @@ let lastSlots: Slots = [];
 
 function slotsOfText(text: string): Slots {
   if (text === lastText) return lastSlots;
-  let slots = byText.get(text);
+  const key = fingerprint(text);
+  let bucket = byFingerprint.get(key);
+  let slots: Slots | undefined;
+  if (bucket !== undefined) {
+    for (const entry of bucket) {
+      if (entry.text === text) {
+        slots = entry.slots;
+        break;
+      }
+    }
+  }
   if (slots === undefined) {
-    if (byText.size >= LIMIT) byText.clear();
+    if (textCount >= LIMIT) {
+      byFingerprint.clear();
+      textCount = 0;
+      bucket = undefined;
+    }
     // Sized for every fact up front, so answering one never grows the array.
-    byText.set(text, (slots = new Array(factCount)));
+    slots = new Array(factCount);
+    if (bucket === undefined) byFingerprint.set(key, (bucket = []));
+    bucket.push({ text, slots });
+    textCount++;
   }
   lastText = text;
   lastSlots = slots;
   return slots;
+}
+
+/** Where a sentence keeps its text's answers once it has looked them up: later questions skip the table. */
+const SLOTS = Symbol('facts');
+type Holder = { readonly text: string; [SLOTS]?: Slots };
+
+function slotsOf(sentence: Holder): Slots {
+  return (sentence[SLOTS] ??= slotsOfText(sentence.text));
 }
 
 function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: string): R {
@@ -40,9 +82,11 @@ function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: st
   return result;
 }
 
-/** A fact about a sentence's text; call it with the text, or ask a FactTable for it by index. */
+/** A fact about a sentence's text: ask it of a sentence (`of`), of a bare text, or through a FactTable. */
 export interface SentenceFact<R> {
   (text: string): R;
+  /** The fact of a sentence: the same answer as of its text, found faster. */
+  of(sentence: { readonly text: string }): R;
   readonly slot: number;
   readonly compute: (text: string) => R;
 }
@@ -51,19 +95,17 @@ export interface SentenceFact<R> {
 export function sentenceFact<R>(fn: (text: string) => R): SentenceFact<R> {
   const slot = factCount++;
   const fact = (text: string): R => answer(slotsOfText(text), slot, fn, text);
-  return Object.assign(fact, { slot, compute: fn });
+  const of = (sentence: Holder): R => answer(slotsOf(sentence), slot, fn, sentence.text);
+  return Object.assign(fact, { of, slot, compute: fn });
 }
 
-/** The facts of one list of sentences (a variant's, usually), made once per list and shared by the rules. */
+/** The facts of one list of sentences (a variant's, usually). */
 export class FactTable {
-  private readonly slots: Slots[] = [];
-
   constructor(readonly sentences: readonly { text: string }[]) {}
 
   get<R>(fact: SentenceFact<R>, index: number): R {
-    const text = this.sentences[index].text;
-    const slots = (this.slots[index] ??= slotsOfText(text));
-    return answer(slots, fact.slot, fact.compute, text);
+    const sentence = this.sentences[index] as Holder;
+    return answer(slotsOf(sentence), fact.slot, fact.compute, sentence.text);
   }
 
   some(fact: SentenceFact<unknown>): boolean {
@@ -76,10 +118,7 @@ export class FactTable {
   }
 }
 
-const tables = new WeakMap<readonly object[], FactTable>();
-
+/** The facts of a list of sentences: a light view, as the answers live on the sentences. */
 export function factsOf(sentences: readonly { text: string }[]): FactTable {
-  let table = tables.get(sentences);
-  if (table === undefined) tables.set(sentences, (table = new FactTable(sentences)));
-  return table;
+  return new FactTable(sentences);
 }

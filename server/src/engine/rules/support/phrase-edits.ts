@@ -5,7 +5,7 @@
 
 import type { MacroDocument, Sentence } from '../../document/model';
 import type { Fix, TextEdit } from '../../types';
-import { capitalize } from '../../text';
+import { capitalize, oneLine } from '../../text';
 import { sentenceFact, type SentenceFact } from './memo';
 
 /** A regex match inside a sentence, as offsets into the document. */
@@ -59,7 +59,7 @@ export function trimmed(doc: MacroDocument, range: PhraseMatch): PhraseMatch {
 /** The matched words as the author wrote them, on one line, for messages. */
 export function quote(doc: MacroDocument, range: PhraseMatch): string {
   const { start, end } = trimmed(doc, range);
-  return doc.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return oneLine(doc.text.slice(start, end)).trim();
 }
 
 /** True when an offset falls strictly inside something the model masked (a placeholder or template tag). */
@@ -224,10 +224,6 @@ export function replaceSentenceEdits(sentence: Sentence, newText: string): TextE
 }
 
 /** The unit (macro) a sentence belongs to. */
-export function unitAt(doc: MacroDocument, offset: number) {
-  return doc.units.find((u) => offset >= u.start && offset < u.end) ?? doc.units[0];
-}
-
 export function shorten(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }

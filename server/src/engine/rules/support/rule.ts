@@ -23,7 +23,12 @@ export interface RuleMeta {
 
 export interface Report extends OffsetRange {
   message: string;
-  fixes?: Fix[];
+  /**
+   * The fixes, or a function that builds them: called only when someone asks
+   * for the finding's fixes (a code action, --fix, an output with fixes), as
+   * most findings are read and never fixed.
+   */
+  fixes?: Fix[] | (() => Fix[]);
   /** Overrides the rule's severity for this report (a team phrase with its own severity). */
   severity?: Severity;
 }
@@ -38,6 +43,11 @@ export interface RuleContext {
 export interface Rule extends RuleMeta {
   /** Sentence-level checks: run once over every prose sentence of the file. */
   checkSentence?(sentence: Sentence, context: RuleContext): Report[] | Report | undefined;
+  /**
+   * Words that every sentence checkSentence reports contains: the engine only
+   * asks about sentences in which this finds a match (most have none). Not global.
+   */
+  sentenceHint?: RegExp;
   /**
    * Macro-level checks: run once per rendered variant of each macro. The
    * engine merges what the variants report: a report every variant makes is
