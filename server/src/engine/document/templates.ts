@@ -151,7 +151,7 @@ function closeBlock(scan: TemplateScan, stack: OpenBlock[], text: string, helper
 
 export function scanTemplates(text: string): TemplateScan {
   const scan: TemplateScan = { placeholders: [], tags: [], blocks: [], separators: [], problems: [] };
-  const boundedIndexOf = nextOccurrence(text);
+  const search = new ForwardSearch(text);
   const stack: OpenBlock[] = [];
 
   let pos = 0;
@@ -159,7 +159,7 @@ export function scanTemplates(text: string): TemplateScan {
     const { start, opener } = found;
     pos = start + opener.length;
     if (opener === '{{{') {
-      const end = boundedIndexOf('}}}', start + 3);
+      const end = search.indexOf('}}}', start + 3);
       if (end < 0) {
         scan.problems.push(unterminated(text, start, '{{{', '}}}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
@@ -182,8 +182,8 @@ export function scanTemplates(text: string): TemplateScan {
         pos = end;
         continue;
       }
-      const close = boundedIndexOf('}}', start + 2);
-      const nextOpen = boundedIndexOf('{{', start + 2);
+      const close = search.indexOf('}}', start + 2);
+      const nextOpen = search.indexOf('{{', start + 2);
       if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
         scan.problems.push(unterminated(text, start, '{{', '}}'));
         const end = lineEnd(text, start);
@@ -207,7 +207,7 @@ export function scanTemplates(text: string): TemplateScan {
       } else if (inner.startsWith('/')) {
         scan.tags.push(tag);
         closeBlock(scan, stack, text, inner.slice(1).trim(), tag, text.slice(start, end));
-      } else if (inner === 'else' || inner === '^' || /^else\s+if\b/.test(inner)) {
+      } else if (inner === 'else' || inner === '^' || (inner.startsWith('else') && /^else\s+if\b/.test(inner))) {
         scan.tags.push(tag);
         const elseIf = /^else\s+if\s+([\s\S]*)$/.exec(inner);
         addBranch(scan, stack, tag, elseIf ? `when ${elseIf[1].trim()}` : undefined, !elseIf);
@@ -218,7 +218,7 @@ export function scanTemplates(text: string): TemplateScan {
         scan.placeholders.push(placeholder(start, end, syntax, text, inner));
       }
     } else if (opener === '{%') {
-      const close = boundedIndexOf('%}', start + 2);
+      const close = search.indexOf('%}', start + 2);
       if (close < 0) {
         scan.problems.push(unterminated(text, start, '{%', '%}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
@@ -277,7 +277,10 @@ export function scanTemplates(text: string): TemplateScan {
     open.block.end = text.length;
     scan.blocks.push(open.block);
   }
-  scan.blocks.sort((a, b) => a.start - b.start);
+  // Blocks are pushed as they close, so only nesting puts them out of order: sort only then (stable, as sort is).
+  let sorted = true;
+  for (let i = 1; i < scan.blocks.length && sorted; i++) if (scan.blocks[i - 1].start > scan.blocks[i].start) sorted = false;
+  if (!sorted) scan.blocks.sort((a, b) => a.start - b.start);
   return scan;
 }
 
@@ -285,18 +288,28 @@ export function scanTemplates(text: string): TemplateScan {
  * indexOf(needle, from) limited to MAX_TAG_LENGTH ahead, remembering the last
  * answer per needle: the scan only moves forward, so a remembered position at
  * or after `from` is still the first one, and the whole scan stays linear even
- * with thousands of unclosed expressions.
+ * with thousands of unclosed expressions. The needles are few (a handful of
+ * delimiters), so they are kept in two short arrays rather than a Map.
  */
-function nextOccurrence(text: string): (needle: string, from: number) => number {
-  const found = new Map<string, number>();
-  return (needle, from) => {
-    let at = found.get(needle);
-    if (at === undefined || (at >= 0 && at < from)) {
-      at = text.indexOf(needle, from);
-      found.set(needle, at);
+class ForwardSearch {
+  private readonly needles: string[] = [];
+  private readonly found: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  indexOf(needle: string, from: number): number {
+    let k = this.needles.indexOf(needle);
+    if (k < 0) {
+      k = this.needles.push(needle) - 1;
+      this.found.push(-2);
+    }
+    let at = this.found[k];
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = this.text.indexOf(needle, from);
+      this.found[k] = at;
     }
     return at >= 0 && at - from <= MAX_TAG_LENGTH ? at : -1;
-  };
+  }
 }
 
 function lineEnd(text: string, from: number): number {
