@@ -54,11 +54,11 @@ function wordKey(codes: ArrayLike<number>, start: number, end: number): number {
   return key;
 }
 const ABBREVIATION_KEYS = new Set([...ABBREVIATIONS].map((a) => wordKey(Array.from(a, (ch) => ch.charCodeAt(0)), 0, a.length)));
-/** Lengths of the abbreviations above: a word of another length ends its sentence without a look-up. */
-const ABBREVIATION_LENGTH = new Uint8Array(16);
-for (const a of ABBREVIATIONS) ABBREVIATION_LENGTH[a.length] = 1;
 /** Letters and dots before a full stop worth reading back: one more than the longest abbreviation. */
 const LOOK_BACK = Math.max(...[...ABBREVIATIONS].map((a) => a.length)) + 1;
+/** Lengths of the abbreviations above: a word of another length ends its sentence without a look-up. */
+const ABBREVIATION_LENGTH = new Uint8Array(LOOK_BACK + 1);
+for (const a of ABBREVIATIONS) ABBREVIATION_LENGTH[a.length] = 1;
 
 function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boolean {
   let i = dot - 1;
