@@ -18,15 +18,19 @@ function scalar(raw: string): Scalar | typeof NOT_SIMPLE {
   if (raw === '' || raw === '~' || raw === 'null') return null;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
-  if (/^-?\d+(?:\.\d+)?$/.test(raw)) return Number(raw);
-  const quoted = /^"([^"\\]*)"$|^'([^']*)'$/.exec(raw);
-  if (quoted) return quoted[1] ?? quoted[2];
-  if (PLAIN.test(raw) && !/^(?:yes|no|on|off|y|n|true|false|null)$/i.test(raw)) return raw;
+  // Each pattern is tried only when the first character allows it: most values are plain words.
+  const first = raw.charCodeAt(0);
+  if ((first === 45 || (first >= 48 && first <= 57)) && /^-?\d+(?:\.\d+)?$/.test(raw)) return Number(raw);
+  if (first === 34 || first === 39) {
+    const quoted = /^"([^"\\]*)"$|^'([^']*)'$/.exec(raw);
+    if (quoted) return quoted[1] ?? quoted[2];
+  }
+  if (PLAIN.test(raw) && (raw.length > 5 || !/^(?:yes|no|on|off|y|n|true|false|null)$/i.test(raw))) return raw;
   return NOT_SIMPLE;
 }
 
 function value(raw: string): Scalar | Scalar[] | typeof NOT_SIMPLE {
-  const flow = /^\[(.*)\]$/.exec(raw);
+  const flow = raw.charCodeAt(0) === 91 /* [ */ ? /^\[(.*)\]$/.exec(raw) : null;
   if (!flow) return scalar(raw);
   if (/[[\]{}"']/.test(flow[1])) return NOT_SIMPLE;
   const items: Scalar[] = [];
@@ -44,11 +48,17 @@ function value(raw: string): Scalar | Scalar[] | typeof NOT_SIMPLE {
 export function readSimpleFrontMatter(body: string): Record<string, Value> | undefined {
   const data: Record<string, Value> = {};
   let open: { key: string; kind?: 'list' | 'map'; indent?: string } | undefined;
-  for (const rawLine of body.split('\n')) {
-    const line = rawLine.replace(/\r$/, '');
-    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
-    if (/^\t/.test(line)) return undefined;
-    if (open && /^ /.test(line)) {
+  // Lines found with indexOf: split() costs more than reading them on a front matter of three lines.
+  for (let lineStart = 0; lineStart <= body.length; ) {
+    let newline = body.indexOf('\n', lineStart);
+    if (newline < 0) newline = body.length;
+    const lineEnd = newline > lineStart && body.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    const line = body.slice(lineStart, lineEnd);
+    lineStart = newline + 1;
+    const first = line.charCodeAt(0);
+    if ((first === 32 || first === 9 || first === 35 || line === '') && /^[ \t]*(?:#.*)?$/.test(line)) continue;
+    if (first === 9) return undefined;
+    if (open && first === 32) {
       const item = LIST_ITEM.exec(line);
       const nested = item ? null : NESTED_KEY_LINE.exec(line);
       const indent = item ? item[1] : nested?.[1];

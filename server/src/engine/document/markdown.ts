@@ -44,8 +44,6 @@ type Leaf =
 const ATX = /^(#{1,6})(?:[ \t]+|$)/;
 const FENCE_OPEN = /^(`{3,}|~{3,})/;
 const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const BULLET = /^([-+*])(?=[ \t]|$)/;
-const ORDERED = /^(\d{1,9})([.)])(?=[ \t]|$)/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
 const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -85,8 +83,186 @@ function isBlankCode(c: number): boolean {
 /** Where a template tag ({{#if}}, {{else}}, {{!-- --}}) stood: no width for the block structure, so a line that holds only tags is blank and a tag before text does not indent it. */
 const TAG_MARK = 0xe000;
 
-export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
-  const scan: MarkdownScan = { headings: [], htmlComments: [] };
+// The state of the block scan in progress. Scanning is synchronous, one document at a time, so
+// the state lives at module level and the helpers below are plain functions: closures made afresh
+// for every document (and named, under a keep-names transform) cost more than scanning a small macro.
+let scan: MarkdownScan = { headings: [], htmlComments: [] };
+let mask: Mask;
+/** The text as the templates left it (their expressions are values or blanks), and its code units. */
+let src = '';
+const NO_CODES = new Uint16Array(0);
+let srcCodes: Uint16Array = NO_CODES;
+let containers: Container[] = [];
+let leaf: Leaf | undefined;
+let paragraphs: OffsetRange[] = [];
+let tableRows: OffsetRange[] = [];
+let htmlTexts: OffsetRange[] = [];
+let references = new Set<string>();
+// Per-line cursor: offset and column (tabs advance to the next multiple of 4).
+let pos = 0;
+let col = 0;
+let lineEnd = 0;
+let matched = 0;
+// Per line and per character (- * _): the last offset that could not belong to a thematic break,
+// so that nested list markers ("- - - x") do not rescan the line at every marker.
+// A typed array by character (not a Map, whose clear() at every list line cost more than the rest of it); -2: not read yet.
+let thematicLine = -1;
+const lastNonThematic = new Int32Array(3);
+
+function advanceColumns(count: number): void {
+  while (count > 0 && pos < lineEnd) {
+    const c = srcCodes[pos];
+    if (c === TAG_MARK) {
+      pos++;
+    } else if (c === 9) {
+      const toTab = 4 - (col % 4);
+      if (toTab > count) {
+        col += count;
+        return;
+      }
+      col += toTab;
+      pos++;
+      count -= toTab;
+    } else {
+      col++;
+      pos++;
+      count--;
+    }
+  }
+}
+
+/** Columns of white space from the cursor (in `spaceIndent`), and the offset of the next non-space character (returned). */
+let spaceIndent = 0;
+function nextNonSpace(): number {
+  let p = pos;
+  let c = col;
+  while (p < lineEnd) {
+    const code = srcCodes[p];
+    if (code === 32) c++;
+    else if (code === 9) c += 4 - (c % 4);
+    else if (code !== TAG_MARK) break;
+    p++;
+  }
+  spaceIndent = c - col;
+  return p;
+}
+
+function inQuote(depth = containers.length): boolean {
+  return depth > 0 && containers[depth - 1].quoted;
+}
+
+function closeLeaf(): void {
+  if (!leaf) return;
+  if (leaf.kind === 'paragraph') {
+    closeParagraph(leaf);
+  } else if (leaf.kind === 'html') {
+    if (leaf.type >= 6 && !leaf.inQuote) htmlTexts.push({ start: leaf.start, end: leaf.end });
+    else collectComments(leaf.start, leaf.end);
+  }
+  leaf = undefined;
+}
+
+/** Reads the link reference definitions at a paragraph's start (they are not rendered); returns where its text starts, or -1. */
+function extractDefinitions(paragraph: Extract<Leaf, { kind: 'paragraph' }>): number {
+  let start = paragraph.start;
+  for (;;) {
+    // Only a line that opens with [ (after up to three spaces) can hold a definition.
+    let p = start;
+    while (p < start + 3 && (srcCodes[p] === 32 || srcCodes[p] === 9)) p++;
+    if (srcCodes[p] !== 91 /* [ */) return start;
+    const rest = src.slice(start, Math.min(paragraph.end, start + 4000));
+    const def = REFERENCE_DEFINITION.exec(rest);
+    if (!def || def[1].trim() === '') return start;
+    references.add(normalizeLabel(def[1]));
+    const end = start + def[0].length;
+    mask.hideBlock(start, end);
+    start = end;
+    if (start >= paragraph.end) return -1;
+  }
+}
+
+function closeParagraph(paragraph: Extract<Leaf, { kind: 'paragraph' }>): void {
+  const start = extractDefinitions(paragraph);
+  if (start >= 0 && !paragraph.inQuote) paragraphs.push({ start, end: paragraph.end });
+}
+
+function collectComments(start: number, end: number): void {
+  // indexOf only, and stop at the first comment that never closes: linear however many "<!--" there are.
+  for (let open = src.indexOf('<!--', start); open >= 0 && open < end; open = src.indexOf('<!--', open)) {
+    const bodyStart = open + 4;
+    const short = src.startsWith('>', bodyStart) ? 1 : src.startsWith('->', bodyStart) ? 2 : 0;
+    const close = short ? bodyStart + short - 3 : src.indexOf('-->', bodyStart);
+    if (close < 0 || close + 3 > end) return;
+    scan.htmlComments.push({ start: open, end: close + 3, body: short ? '' : src.slice(bodyStart, close) });
+    open = close + 3;
+  }
+}
+
+function hideLine(start: number, end: number): void {
+  mask.hideBlock(start, end);
+}
+
+/** Whether only spaces and tabs follow `from` on the line. */
+function nothingAfter(from: number): boolean {
+  let p = from;
+  while (p < lineEnd && (srcCodes[p] === 32 || srcCodes[p] === 9)) p++;
+  return p >= lineEnd;
+}
+
+function onlyThematicFrom(from: number, c: number): boolean {
+  if (thematicLine !== lineEnd) {
+    thematicLine = lineEnd;
+    lastNonThematic.fill(-2);
+  }
+  const slot = c === 42 /* * */ ? 0 : c === 45 /* - */ ? 1 : 2;
+  let last = lastNonThematic[slot];
+  if (last === -2) {
+    last = lineEnd - 1;
+    while (last >= 0 && last >= from) {
+      const code = srcCodes[last];
+      if (code !== c && code !== 32 && code !== 9) break;
+      last--;
+    }
+    if (last < from) last = -1;
+    lastNonThematic[slot] = last;
+  }
+  return last < from;
+}
+
+/** Drops the containers after the matched ones (pop: setting the length takes a slow path). */
+function truncateContainers(): void {
+  while (containers.length > matched) containers.pop();
+}
+
+function closeUnmatched(): void {
+  if (matched < containers.length) {
+    closeLeaf();
+    truncateContainers();
+  }
+}
+
+function closeUnmatchedIfBlank(): void {
+  // A blank line keeps list items open (they may continue, indented); it ends nothing else but paragraphs.
+  if (matched < containers.length) {
+    let keep = true;
+    for (let k = matched; k < containers.length; k++) {
+      const c = containers[k];
+      if (!(c.kind === 'item' && !(c.blankStart && !c.hasContent))) keep = false;
+    }
+    if (!keep) {
+      closeLeaf();
+      truncateContainers();
+    }
+  }
+}
+
+function markContent(): void {
+  for (const container of containers) if (container.kind === 'item') container.hasContent = true;
+}
+
+export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
+  scan = { headings: [], htmlComments: [] };
+  mask = textMask;
   let from = options.skipFrontMatter;
 
   // Front matter: a --- line at the very top, closed by --- or ... .
@@ -107,166 +283,69 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   // The block structure is read from the text as the templates left it (their expressions are values or blanks).
   // Its code units too: scanning loops read a typed array faster than charCodeAt (the same values
   // but where a lone surrogate reads U+FFFD in the string, and both are beyond ASCII).
-  const { text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK);
-  const containers: Container[] = [];
-  let leaf: Leaf | undefined;
-  const paragraphs: OffsetRange[] = [];
-  const tableRows: OffsetRange[] = [];
-  const htmlTexts: OffsetRange[] = [];
-  const references = new Set<string>();
-
-  // Per-line cursor: offset and column (tabs advance to the next multiple of 4).
-  let pos = 0;
-  let col = 0;
-  let lineEnd = 0;
-  let matched = 0;
-
-  const advanceColumns = (count: number) => {
-    while (count > 0 && pos < lineEnd) {
-      const c = src.charCodeAt(pos);
-      if (c === TAG_MARK) {
-        pos++;
-      } else if (c === 9) {
-        const toTab = 4 - (col % 4);
-        if (toTab > count) {
-          col += count;
-          return;
-        }
-        col += toTab;
-        pos++;
-        count -= toTab;
-      } else {
-        col++;
-        pos++;
-        count--;
-      }
-    }
-  };
-  /** Columns of white space from the cursor, and the offset of the next non-space character. */
-  const nextNonSpace = (): { indent: number; at: number } => {
-    let p = pos;
-    let c = col;
-    while (p < lineEnd) {
-      const code = src.charCodeAt(p);
-      if (code === 32) c++;
-      else if (code === 9) c += 4 - (c % 4);
-      else if (code !== TAG_MARK) break;
-      p++;
-    }
-    return { indent: c - col, at: p };
-  };
-  const inQuote = (depth = containers.length) => depth > 0 && containers[depth - 1].quoted;
-
-  const closeLeaf = () => {
-    if (!leaf) return;
-    if (leaf.kind === 'paragraph') {
-      closeParagraph(leaf);
-    } else if (leaf.kind === 'html') {
-      if (leaf.type >= 6 && !leaf.inQuote) htmlTexts.push({ start: leaf.start, end: leaf.end });
-      else collectComments(leaf.start, leaf.end);
-    }
-    leaf = undefined;
-  };
-  /** Reads the link reference definitions at a paragraph's start (they are not rendered); returns where its text starts, or -1. */
-  const extractDefinitions = (paragraph: Extract<Leaf, { kind: 'paragraph' }>): number => {
-    let start = paragraph.start;
-    for (;;) {
-      const rest = src.slice(start, Math.min(paragraph.end, start + 4000));
-      const def = REFERENCE_DEFINITION.exec(rest);
-      if (!def || def[1].trim() === '') return start;
-      references.add(normalizeLabel(def[1]));
-      const end = start + def[0].length;
-      mask.hideBlock(start, end);
-      start = end;
-      if (start >= paragraph.end) return -1;
-    }
-  };
-  const closeParagraph = (paragraph: Extract<Leaf, { kind: 'paragraph' }>) => {
-    const start = extractDefinitions(paragraph);
-    if (start >= 0 && !paragraph.inQuote) paragraphs.push({ start, end: paragraph.end });
-  };
-  const collectComments = (start: number, end: number) => {
-    // indexOf only, and stop at the first comment that never closes: linear however many "<!--" there are.
-    for (let open = src.indexOf('<!--', start); open >= 0 && open < end; open = src.indexOf('<!--', open)) {
-      const bodyStart = open + 4;
-      const short = src.startsWith('>', bodyStart) ? 1 : src.startsWith('->', bodyStart) ? 2 : 0;
-      const close = short ? bodyStart + short - 3 : src.indexOf('-->', bodyStart);
-      if (close < 0 || close + 3 > end) return;
-      scan.htmlComments.push({ start: open, end: close + 3, body: short ? '' : src.slice(bodyStart, close) });
-      open = close + 3;
-    }
-  };
-  const hideLine = (start: number, end: number) => mask.hideBlock(start, end);
-  /** Whether only spaces and tabs follow `from` on the line. */
-  const nothingAfter = (from: number) => {
-    let p = from;
-    while (p < lineEnd && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9)) p++;
-    return p >= lineEnd;
-  };
-  // Per line and per character (- * _): the last offset that could not belong to a thematic break,
-  // so that nested list markers ("- - - x") do not rescan the line at every marker.
-  let thematicLine = -1;
-  const lastNonThematic = new Map<number, number>();
-  const onlyThematicFrom = (from: number, c: number) => {
-    if (thematicLine !== lineEnd) {
-      thematicLine = lineEnd;
-      lastNonThematic.clear();
-    }
-    let last = lastNonThematic.get(c);
-    if (last === undefined) {
-      last = lineEnd - 1;
-      while (last >= 0 && last >= from) {
-        const code = src.charCodeAt(last);
-        if (code !== c && code !== 32 && code !== 9) break;
-        last--;
-      }
-      if (last < from) last = -1;
-      lastNonThematic.set(c, last);
-    }
-    return last < from;
-  };
-  function closeUnmatched() {
-    if (matched < containers.length) {
-      closeLeaf();
-      containers.length = matched;
-    }
-  }
-  function closeUnmatchedIfBlank() {
-    // A blank line keeps list items open (they may continue, indented); it ends nothing else but paragraphs.
-    if (matched < containers.length) {
-      const keep = containers.slice(matched).every((c) => c.kind === 'item' && !(c.blankStart && !c.hasContent));
-      if (!keep) {
-        closeLeaf();
-        containers.length = matched;
-      }
-    }
-  }
-  function markContent() {
-    for (const container of containers) if (container.kind === 'item') container.hasContent = true;
-  }
+  ({ text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK));
+  containers = [];
+  leaf = undefined;
+  paragraphs = [];
+  tableRows = [];
+  htmlTexts = [];
+  references = new Set<string>();
+  pos = 0;
+  col = 0;
+  lineEnd = 0;
+  matched = 0;
+  thematicLine = -1;
 
   let lineStart = from;
   while (lineStart <= src.length) {
-    let newline = src.indexOf('\n', lineStart);
-    if (newline < 0) newline = src.length;
-    lineEnd = newline > lineStart && src.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    // Masking keeps every line break where it is, so the lines are found in the original text
+    // (usually stored one byte a character, where indexOf is faster than in the masked copy).
+    let newline = text.indexOf('\n', lineStart);
+    if (newline < 0) newline = text.length;
+    lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
     pos = lineStart;
     col = 0;
 
+    // The common lines, outside any container and any leaf but a paragraph: an empty line, and a
+    // line that starts with an ASCII letter (it can start no block, nor be a table's delimiter row,
+    // so it is paragraph text). This does what the steps below would, without reading the line.
+    if (containers.length === 0 && (leaf === undefined || leaf.kind === 'paragraph')) {
+      if (lineEnd === lineStart) {
+        closeLeaf();
+        if (newline >= src.length) break;
+        lineStart = newline + 1;
+        continue;
+      }
+      if (((srcCodes[lineStart] | 32) - 97) >>> 0 < 26) {
+        if (leaf) {
+          leaf.end = lineEnd;
+          leaf.lines++;
+        } else {
+          leaf = { kind: 'paragraph', start: lineStart, end: lineEnd, lines: 1, inQuote: false, firstLineStart: lineStart, firstLineEnd: lineEnd };
+          mask.markBreak(lineStart);
+        }
+        if (newline >= src.length) break;
+        lineStart = newline + 1;
+        continue;
+      }
+    }
+
     // 1. Which open containers does this line continue?
     matched = 0;
-    let { indent, at } = nextNonSpace();
+    let at = nextNonSpace();
+    let indent = spaceIndent;
     let blank = at >= lineEnd;
     for (; matched < containers.length; matched++) {
       const container = containers[matched];
-      ({ indent, at } = nextNonSpace());
+      at = nextNonSpace();
+      indent = spaceIndent;
       blank = at >= lineEnd;
       if (container.kind === 'quote') {
         if (indent <= 3 && src.charCodeAt(at) === 62 /* > */) {
           advanceColumns(indent);
           pos = at + 1;
           col += 1;
-                const c = src.charCodeAt(pos);
+          const c = src.charCodeAt(pos);
           if (pos < lineEnd && (c === 32 || c === 9)) advanceColumns(1);
           continue;
         }
@@ -283,7 +362,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
       }
       break;
     }
-    ({ indent, at } = nextNonSpace());
+    at = nextNonSpace();
+    indent = spaceIndent;
     blank = at >= lineEnd;
     const allMatched = matched === containers.length;
 
@@ -324,7 +404,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
     let opened = false;
     let handled = false;
     for (;;) {
-      ({ indent, at } = nextNonSpace());
+      at = nextNonSpace();
+      indent = spaceIndent;
       blank = at >= lineEnd;
       if (blank) break;
       const canInterrupt = paragraphOpen && !opened;
@@ -428,18 +509,19 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
         advanceColumns(indent);
         pos = at + item.marker.length;
         col += item.marker.length;
-        const after = nextNonSpace();
+        const afterAt = nextNonSpace();
+        const afterIndent = spaceIndent;
         let contentIndent: number;
-        if (after.at >= lineEnd) {
+        if (afterAt >= lineEnd) {
           contentIndent = col + 1 - parentColumn;
-        } else if (after.indent >= 5) {
+        } else if (afterIndent >= 5) {
           advanceColumns(1);
           contentIndent = col - parentColumn;
         } else {
-          advanceColumns(after.indent);
+          advanceColumns(afterIndent);
           contentIndent = col - parentColumn;
         }
-        containers.push({ kind: 'item', quoted: inQuote(), contentIndent, blankStart: after.at >= lineEnd, hasContent: false });
+        containers.push({ kind: 'item', quoted: inQuote(), contentIndent, blankStart: afterAt >= lineEnd, hasContent: false });
         mask.hideBlock(at, at + item.marker.length);
         matched = containers.length;
         opened = true;
@@ -449,7 +531,7 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
       if (canInterrupt && allMatched && leaf?.kind === 'paragraph' && leaf.lines === 1 && rest.includes('-') && TABLE_DELIMITER.test(rest) && src.slice(leaf.firstLineStart, leaf.firstLineEnd).includes('|') && countCells(rest) === countCells(src.slice(leaf.firstLineStart, leaf.firstLineEnd))) {
         // GFM table: the paragraph's only line was the header row.
         const header = { start: leaf.firstLineStart, end: leaf.firstLineEnd };
-        const quoted = leaf.inQuote;
+        const quoted: boolean = leaf.inQuote;
         leaf = { kind: 'table', inQuote: quoted };
         if (!quoted) tableRows.push(header);
         hideLine(lineStart, lineEnd);
@@ -492,6 +574,8 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
   closeLeaf();
 
   // Inline constructs, now that every reference definition is known.
+  inlineSearchFrom = 0;
+  inlineSearchAt = -1;
   for (const paragraph of paragraphs) maskInline(src, srcCodes, paragraph.start, paragraph.end, mask, references, scan);
   for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
   for (const row of tableRows) {
@@ -499,7 +583,18 @@ export function scanMarkdown(text: string, mask: Mask, options: { skipFrontMatte
     maskTableRow(src, row, mask);
   }
   scan.htmlComments.sort((a, b) => a.start - b.start);
-  return scan;
+  const result = scan;
+  // Nothing of this document stays reachable from the module once it is scanned.
+  src = '';
+  srcCodes = NO_CODES;
+  containers = [];
+  leaf = undefined;
+  paragraphs = [];
+  tableRows = [];
+  htmlTexts = [];
+  references = new Set<string>();
+  scan = { headings: [], htmlComments: [] };
+  return result;
 }
 
 interface ListItemStart {
@@ -510,11 +605,23 @@ interface ListItemStart {
 }
 
 function listItemAt(rest: string): ListItemStart | undefined {
-  let m = BULLET.exec(rest);
-  if (m) return { marker: m[0], ordered: false, number: 0, empty: false };
-  m = ORDERED.exec(rest);
-  if (m) return { marker: m[0], ordered: true, number: Number(m[1]), empty: false };
-  return undefined;
+  // A bullet (- + *) or 1 to 9 digits and . or ), then a space, a tab or the end of the line. Read by hand: a regular expression per list line cost more.
+  const c = rest.charCodeAt(0);
+  if (c === 45 || c === 43 || c === 42) return markerEndsAt(rest, 1) ? { marker: rest.charAt(0), ordered: false, number: 0, empty: false } : undefined;
+  let digits = 0;
+  while (digits < rest.length && digits <= 9 && isDigitCode(rest.charCodeAt(digits))) digits++;
+  if (digits === 0 || digits > 9) return undefined;
+  const delimiter = rest.charCodeAt(digits);
+  if ((delimiter !== 46 /* . */ && delimiter !== 41) /* ) */ || !markerEndsAt(rest, digits + 1)) return undefined;
+  return { marker: rest.slice(0, digits + 1), ordered: true, number: Number(rest.slice(0, digits)), empty: false };
+}
+
+function markerEndsAt(rest: string, at: number): boolean {
+  return at >= rest.length || rest.charCodeAt(at) === 32 || rest.charCodeAt(at) === 9;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 const BLOCK_TAG = new RegExp(`^</?(?:${HTML_BLOCK_NAMES}|br|pre|script|style|textarea)\\b`, 'i');
@@ -582,42 +689,67 @@ const INLINE_CHAR = new Uint8Array(128);
 for (const ch of '\\`<![]*_~') INLINE_CHAR[ch.charCodeAt(0)] = INLINE_SYNTAX;
 for (const ch of '@:.') INLINE_CHAR[ch.charCodeAt(0)] = LINK_HINT;
 
+/** The characters of INLINE_CHAR. A native search finds the next one several times faster than a loop over the characters. */
+const INLINE_CHAR_SEARCH = /[\\`<!\[\]*_~@:.]/g;
+/** The last search in this document's src (scanMarkdown resets it): the first INLINE_CHAR at or after `inlineSearchFrom` is at `inlineSearchAt` (src.length: none). */
+let inlineSearchFrom = 0;
+let inlineSearchAt = 0;
+
+/**
+ * The offset of the first INLINE_CHAR at or after `from` (src.length if none). The search may run
+ * past the range being masked, so its answer is remembered: a later question from inside
+ * [from, answer] has the same answer, and ranges are read in order, so the text is searched once.
+ */
+function nextInlineChar(src: string, from: number): number {
+  if (from >= inlineSearchFrom && from <= inlineSearchAt) return inlineSearchAt;
+  INLINE_CHAR_SEARCH.lastIndex = from;
+  const at = INLINE_CHAR_SEARCH.test(src) ? INLINE_CHAR_SEARCH.lastIndex - 1 : src.length;
+  inlineSearchFrom = from;
+  inlineSearchAt = at;
+  return at;
+}
+
 interface Opener {
   at: number;
   image: boolean;
   active: boolean;
 }
 
+// The backtick runs of the range maskInline is reading, by length (gathered at its first backtick), for linear code-span matching.
+let runsByLength: Map<number, number[]> | undefined;
+let runCursor: Map<number, number> | undefined;
+
+/** Where the code span opened by the backtick run of `length` at `at` closes, or -1. */
+function codeSpanEnd(src: string, at: number, to: number, length: number): number {
+  if (!runsByLength) {
+    runsByLength = new Map();
+    for (let i = at; i < to; ) {
+      if (src.charCodeAt(i) !== 96) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < to && src.charCodeAt(j) === 96) j++;
+      const list = runsByLength.get(j - i) ?? [];
+      list.push(i);
+      runsByLength.set(j - i, list);
+      i = j;
+    }
+  }
+  const list = runsByLength.get(length);
+  if (!list) return -1;
+  runCursor ??= new Map();
+  let k = runCursor.get(length) ?? 0;
+  while (k < list.length && list[k] <= at) k++;
+  runCursor.set(length, k);
+  return k < list.length ? list[k] : -1;
+}
+
 /** Masks the inline syntax of one paragraph (or table row): code spans, autolinks, HTML, link destinations, escapes, emphasis. */
 function maskInline(src: string, codes: Uint16Array, from: number, to: number, mask: Mask, references: Set<string>, scan: MarkdownScan): void {
-  // Backtick runs by length, for linear code-span matching.
   const openers: Opener[] = [];
-  let runsByLength: Map<number, number[]> | undefined;
-  let runCursor: Map<number, number> | undefined;
-  const codeSpanEnd = (at: number, length: number): number => {
-    if (!runsByLength) {
-      runsByLength = new Map();
-      for (let i = at; i < to; ) {
-        if (src.charCodeAt(i) !== 96) {
-          i++;
-          continue;
-        }
-        let j = i;
-        while (j < to && src.charCodeAt(j) === 96) j++;
-        const list = runsByLength.get(j - i) ?? [];
-        list.push(i);
-        runsByLength.set(j - i, list);
-        i = j;
-      }
-    }
-    const list = runsByLength.get(length);
-    if (!list) return -1;
-    runCursor ??= new Map();
-    let k = runCursor.get(length) ?? 0;
-    while (k < list.length && list[k] <= at) k++;
-    runCursor.set(length, k);
-    return k < list.length ? list[k] : -1;
-  };
+  runsByLength = undefined;
+  runCursor = undefined;
 
   /** Whether the range may hold a bare link (see bareLinkHintAt), noted on the way through. */
   let linkHint = false;
@@ -627,12 +759,8 @@ function maskInline(src: string, codes: Uint16Array, from: number, to: number, m
     const kind = c < 128 ? INLINE_CHAR[c] : 0;
     if (kind === 0) {
       // Plain text: jump to the next character that may start inline syntax or a bare link.
-      i++;
-      while (i < to) {
-        const d = codes[i];
-        if (d < 128 && INLINE_CHAR[d] !== 0) break;
-        i++;
-      }
+      i = nextInlineChar(src, i + 1);
+      if (i > to) i = to;
       continue;
     }
     if (kind === LINK_HINT) {
@@ -656,7 +784,7 @@ function maskInline(src: string, codes: Uint16Array, from: number, to: number, m
     if (c === 96 /* ` */) {
       let j = i;
       while (j < to && src.charCodeAt(j) === 96) j++;
-      const close = codeSpanEnd(i, j - i);
+      const close = codeSpanEnd(src, i, to, j - i);
       if (close >= 0) {
         mask.hide(i, close + (j - i));
         i = close + (j - i);

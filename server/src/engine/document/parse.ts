@@ -55,10 +55,9 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
     }
   }
 
-  const comments = [
-    ...markdown.htmlComments.map((c) => ({ start: c.start, body: c.body })),
-    ...templates.tags.filter((t) => t.comment !== undefined).map((t) => ({ start: t.start, body: t.comment! })),
-  ];
+  const comments: Array<{ start: number; body: string }> = [];
+  for (const c of markdown.htmlComments) comments.push({ start: c.start, body: c.body });
+  for (const t of templates.tags) if (t.comment !== undefined) comments.push({ start: t.start, body: t.comment });
   for (const comment of comments) {
     const m = DIRECTIVE.exec(comment.body);
     if (!m) continue;
@@ -175,6 +174,8 @@ const MAX_NESTING = 12;
 
 /** Every way a list of sibling blocks can render, bounded by MAX_VARIANTS. */
 function choicesOf(blocks: BranchBlock[], depth: number): Choice[] {
+  // One block (the common case): its own choices, fresh arrays that nothing else holds, are the combinations.
+  if (blocks.length === 1) return blockChoices(blocks[0], depth);
   const perBlock = blocks.map((block) => blockChoices(block, depth));
   let total = 1;
   for (const options of perBlock) {
@@ -214,22 +215,33 @@ function blockChoices(block: BranchBlock, depth: number): Choice[] {
   const none: Choice = { excluded: [], chosen: [], conditions: [] };
   if (depth > MAX_NESTING) return [none];
   const options: Choice[] = [];
-  block.branches.forEach((branch, i) => {
-    if (options.length >= MAX_VARIANTS) return;
-    const others = block.branches.filter((_, j) => j !== i).map((b) => b.content);
+  const branches = block.branches;
+  for (let i = 0; i < branches.length && options.length < MAX_VARIANTS; i++) {
+    const branch = branches[i];
     const nested = branch.blocks ?? [];
-    for (const inner of nested.length ? choicesOf(nested, depth + 1) : [none]) {
+    if (nested.length === 0) {
+      // The common case, without nested blocks: plain arrays, no spreads.
+      const excluded: OffsetRange[] = [];
+      for (let j = 0; j < branches.length; j++) if (j !== i) excluded.push(branches[j].content);
+      options.push({ excluded, chosen: [branch.tag], conditions: [branch.condition] });
+      continue;
+    }
+    const others: OffsetRange[] = [];
+    for (let j = 0; j < branches.length; j++) if (j !== i) others.push(branches[j].content);
+    for (const inner of choicesOf(nested, depth + 1)) {
       options.push({
         excluded: [...others, ...inner.excluded],
         chosen: [branch.tag, ...inner.chosen],
         conditions: [branch.condition, ...inner.conditions],
       });
     }
-  });
-  if (block.canBeEmpty) {
-    options.push({ excluded: block.branches.map((b) => b.content), chosen: [block.branches[0]?.tag ?? block], conditions: [block.otherwise] });
   }
-  return options.slice(0, MAX_VARIANTS);
+  if (block.canBeEmpty) {
+    const excluded: OffsetRange[] = [];
+    for (const b of branches) excluded.push(b.content);
+    options.push({ excluded, chosen: [branches[0]?.tag ?? block], conditions: [block.otherwise] });
+  }
+  return options.length > MAX_VARIANTS ? options.slice(0, MAX_VARIANTS) : options;
 }
 
 /**
@@ -284,6 +296,28 @@ function sameRanges(a: OffsetRange[], b: OffsetRange[]): boolean {
   return true;
 }
 
+/** The sentences of a zone rendered with `inZone` blanked; each distinct rendering is split once (`done` holds those split so far). */
+function splitZone(doc: MacroDocument, zone: OffsetRange, done: Array<{ blanks: OffsetRange[]; sentences: Sentence[] }>, inZone: OffsetRange[], proseCodes: Uint16Array | undefined): Sentence[] {
+  for (const split of done) if (sameRanges(split.blanks, inZone)) return split.sentences;
+  // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
+  const length = zone.end - zone.start;
+  if (zoneCodes.length < length) zoneCodes = new Uint16Array(Math.max(length, zoneCodes.length * 2));
+  const codes = zoneCodes.subarray(0, length);
+  if (proseCodes) {
+    codes.set(proseCodes.subarray(zone.start, zone.end));
+  } else {
+    const prose = doc.prose;
+    for (let i = 0; i < length; i++) codes[i] = prose.charCodeAt(zone.start + i);
+  }
+  for (const blank of inZone) {
+    const end = Math.min(blank.end, zone.end) - zone.start;
+    for (let i = Math.max(blank.start, zone.start) - zone.start; i < end; i++) if (codes[i] !== 10 && codes[i] !== 13) codes[i] = 32;
+  }
+  const sentences = splitSentences(stringOfCodes(codes), 0, length, zone.start, codes);
+  done.push({ blanks: inZone, sentences });
+  return sentences;
+}
+
 /** `proseCodes`: the prose's code units, when the caller has them (the mask's, when they equal the prose). */
 function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlock[], unitSentences: Sentence[], proseCodes?: Uint16Array): Variant[] {
   const top = blocks.filter((b) => !b.nested);
@@ -292,28 +326,6 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
   const zones = zonesOf(top, unitSentences, range);
   // Each zone is split once per distinct way it renders (which ranges it blanks), not once per variant.
   const splits: Array<Array<{ blanks: OffsetRange[]; sentences: Sentence[] }>> = zones.map(() => []);
-
-  const splitZone = (z: number, inZone: OffsetRange[]): Sentence[] => {
-    for (const done of splits[z]) if (sameRanges(done.blanks, inZone)) return done.sentences;
-    const zone = zones[z];
-    // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
-    const length = zone.end - zone.start;
-    if (zoneCodes.length < length) zoneCodes = new Uint16Array(Math.max(length, zoneCodes.length * 2));
-    const codes = zoneCodes.subarray(0, length);
-    if (proseCodes) {
-      codes.set(proseCodes.subarray(zone.start, zone.end));
-    } else {
-      const prose = doc.prose;
-      for (let i = 0; i < length; i++) codes[i] = prose.charCodeAt(zone.start + i);
-    }
-    for (const blank of inZone) {
-      const end = Math.min(blank.end, zone.end) - zone.start;
-      for (let i = Math.max(blank.start, zone.start) - zone.start; i < end; i++) if (codes[i] !== 10 && codes[i] !== 13) codes[i] = 32;
-    }
-    const sentences = splitSentences(stringOfCodes(codes), 0, length, zone.start, codes);
-    splits[z].push({ blanks: inZone, sentences });
-    return sentences;
-  };
 
   return choicesOf(top, 0).map((choice) => {
     const blanks: OffsetRange[] = [];
@@ -330,10 +342,12 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
       while (b < blanks.length && blanks[b].end <= zone.start) b++;
       const inZone: OffsetRange[] = [];
       for (let i = b; i < blanks.length && blanks[i].start < zone.end; i++) if (blanks[i].end > zone.start) inZone.push(blanks[i]);
-      for (const sentence of splitZone(z, inZone)) sentences.push(sentence);
+      for (const sentence of splitZone(doc, zones[z], splits[z], inZone, proseCodes)) sentences.push(sentence);
       while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
     }
     while (k < unitSentences.length) sentences.push(unitSentences[k++]);
-    return { condition: choice.conditions.join(' and '), conditions: choice.conditions, chosen: choice.chosen, sentences };
+    // A single condition is the common case, where join costs more than the rest of the variant.
+    const condition = choice.conditions.length === 1 ? choice.conditions[0] : choice.conditions.join(' and ');
+    return { condition, conditions: choice.conditions, chosen: choice.chosen, sentences };
   });
 }

@@ -92,65 +92,74 @@ function placeholder(start: number, end: number, syntax: PlaceholderSyntax, text
   return result;
 }
 
+// Block bookkeeping: plain functions, not closures made afresh for every document.
+function openBlock(stack: OpenBlock[], helper: string, args: string, tag: OffsetRange): void {
+  const block: BranchBlock = { helper, start: tag.start, end: tag.end, branches: [], canBeEmpty: true, otherwise: helper === 'case' ? `when ${args.trim()} matches no case` : describe(helper, args, true) };
+  block.branches.push({ condition: describe(helper, args, false), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
+  const parent = stack[stack.length - 1];
+  if (parent) {
+    const branches = parent.block.branches;
+    branches[branches.length - 1].blocks!.push(block);
+    block.nested = true;
+  }
+  stack.push({ block, subject: args.trim() });
+}
+
+function addBranch(scan: TemplateScan, stack: OpenBlock[], tag: OffsetRange, condition: string | undefined, isFinalElse: boolean): void {
+  const open = stack[stack.length - 1];
+  if (!open) {
+    scan.problems.push({ ...tag, message: 'This else has no open {{#if}} or {% if %} block around it.' });
+    return;
+  }
+  const branches = open.block.branches;
+  branches[branches.length - 1].content.end = tag.start;
+  let otherwise: string | undefined;
+  if (isFinalElse) {
+    // An else after several branches is what remains when none of them holds (a case's first branch is its subject, not a condition).
+    const first = open.block.helper === 'case' ? 1 : 0;
+    if (branches.length - first > 1) {
+      const earlier: string[] = [];
+      for (let i = first; i < branches.length; i++) earlier.push(branches[i].condition.replace(/^when /, ''));
+      otherwise = `otherwise (none of: ${earlier.join('; ')})`;
+    } else {
+      otherwise = open.block.helper === 'case' ? open.block.otherwise : undefined;
+    }
+  }
+  branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
+  if (isFinalElse) open.block.canBeEmpty = false;
+  scan.separators.push(tag);
+}
+
+function closeBlock(scan: TemplateScan, stack: OpenBlock[], text: string, helper: string, tag: OffsetRange, spelled: string): void {
+  const open = stack[stack.length - 1];
+  if (!open) {
+    scan.problems.push({ ...tag, message: `${spelled} closes a block that was never opened.` });
+    return;
+  }
+  if (open.block.helper !== helper) {
+    scan.problems.push({ ...tag, message: `${spelled} does not match the open ${open.block.helper} block (${text.slice(open.block.start, open.block.branches[0].tag.end)}); close that block first.` });
+  }
+  stack.pop();
+  const branches = open.block.branches;
+  branches[branches.length - 1].content.end = tag.start;
+  open.block.end = tag.end;
+  if (open.block.branches[0].content.start === open.block.branches[0].content.end && helper === 'case') {
+    open.block.branches.shift();
+  }
+  scan.blocks.push(open.block);
+}
+
 export function scanTemplates(text: string): TemplateScan {
   const scan: TemplateScan = { placeholders: [], tags: [], blocks: [], separators: [], problems: [] };
-  const boundedIndexOf = nextOccurrence(text);
+  const search = new ForwardSearch(text);
   const stack: OpenBlock[] = [];
-
-  const openBlock = (helper: string, args: string, tag: OffsetRange) => {
-    const block: BranchBlock = { helper, start: tag.start, end: tag.end, branches: [], canBeEmpty: true, otherwise: helper === 'case' ? `when ${args.trim()} matches no case` : describe(helper, args, true) };
-    block.branches.push({ condition: describe(helper, args, false), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      const branches = parent.block.branches;
-      branches[branches.length - 1].blocks!.push(block);
-      block.nested = true;
-    }
-    stack.push({ block, subject: args.trim() });
-  };
-  const addBranch = (tag: OffsetRange, condition: string | undefined, isFinalElse: boolean) => {
-    const open = stack[stack.length - 1];
-    if (!open) {
-      scan.problems.push({ ...tag, message: 'This else has no open {{#if}} or {% if %} block around it.' });
-      return;
-    }
-    const branches = open.block.branches;
-    branches[branches.length - 1].content.end = tag.start;
-    let otherwise: string | undefined;
-    if (isFinalElse) {
-      const earlier = branches.filter((_, i) => !(open.block.helper === 'case' && i === 0)).map((b) => b.condition.replace(/^when /, ''));
-      // An else after several branches is what remains when none of them holds.
-      otherwise = earlier.length > 1 ? `otherwise (none of: ${earlier.join('; ')})` : open.block.helper === 'case' ? open.block.otherwise : undefined;
-    }
-    branches.push({ condition: condition ?? otherwise ?? describe(open.block.helper, open.subject, true), tag, content: { start: tag.end, end: tag.end }, blocks: [] });
-    if (isFinalElse) open.block.canBeEmpty = false;
-    scan.separators.push(tag);
-  };
-  const closeBlock = (helper: string, tag: OffsetRange, spelled: string) => {
-    const open = stack[stack.length - 1];
-    if (!open) {
-      scan.problems.push({ ...tag, message: `${spelled} closes a block that was never opened.` });
-      return;
-    }
-    if (open.block.helper !== helper) {
-      scan.problems.push({ ...tag, message: `${spelled} does not match the open ${open.block.helper} block (${text.slice(open.block.start, open.block.branches[0].tag.end)}); close that block first.` });
-    }
-    stack.pop();
-    const branches = open.block.branches;
-    branches[branches.length - 1].content.end = tag.start;
-    open.block.end = tag.end;
-    if (open.block.branches[0].content.start === open.block.branches[0].content.end && helper === 'case') {
-      open.block.branches.shift();
-    }
-    scan.blocks.push(open.block);
-  };
 
   let pos = 0;
   for (let found = nextOpener(text, pos); found; found = nextOpener(text, pos)) {
     const { start, opener } = found;
     pos = start + opener.length;
     if (opener === '{{{') {
-      const end = boundedIndexOf('}}}', start + 3);
+      const end = search.indexOf('}}}', start + 3);
       if (end < 0) {
         scan.problems.push(unterminated(text, start, '{{{', '}}}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
@@ -173,8 +182,8 @@ export function scanTemplates(text: string): TemplateScan {
         pos = end;
         continue;
       }
-      const close = boundedIndexOf('}}', start + 2);
-      const nextOpen = boundedIndexOf('{{', start + 2);
+      const close = search.indexOf('}}', start + 2);
+      const nextOpen = search.indexOf('{{', start + 2);
       if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
         scan.problems.push(unterminated(text, start, '{{', '}}'));
         const end = lineEnd(text, start);
@@ -194,14 +203,14 @@ export function scanTemplates(text: string): TemplateScan {
         const m = /^[#^]\s*([\w-]+)\s*([\s\S]*)$/.exec(inner);
         const helper = inner.startsWith('^') ? 'unless' : m ? m[1] : 'if';
         scan.tags.push(tag);
-        openBlock(helper, m ? m[2] : '', tag);
+        openBlock(stack, helper, m ? m[2] : '', tag);
       } else if (inner.startsWith('/')) {
         scan.tags.push(tag);
-        closeBlock(inner.slice(1).trim(), tag, text.slice(start, end));
-      } else if (inner === 'else' || inner === '^' || /^else\s+if\b/.test(inner)) {
+        closeBlock(scan, stack, text, inner.slice(1).trim(), tag, text.slice(start, end));
+      } else if (inner === 'else' || inner === '^' || (inner.startsWith('else') && /^else\s+if\b/.test(inner))) {
         scan.tags.push(tag);
         const elseIf = /^else\s+if\s+([\s\S]*)$/.exec(inner);
-        addBranch(tag, elseIf ? `when ${elseIf[1].trim()}` : undefined, !elseIf);
+        addBranch(scan, stack, tag, elseIf ? `when ${elseIf[1].trim()}` : undefined, !elseIf);
       } else if (inner.startsWith('>')) {
         scan.tags.push(tag);
       } else {
@@ -209,7 +218,7 @@ export function scanTemplates(text: string): TemplateScan {
         scan.placeholders.push(placeholder(start, end, syntax, text, inner));
       }
     } else if (opener === '{%') {
-      const close = boundedIndexOf('%}', start + 2);
+      const close = search.indexOf('%}', start + 2);
       if (close < 0) {
         scan.problems.push(unterminated(text, start, '{%', '%}'));
         scan.tags.push({ start, end: lineEnd(text, start) });
@@ -232,16 +241,16 @@ export function scanTemplates(text: string): TemplateScan {
         pos = blockEnd;
       } else if (LIQUID_OPEN.has(word)) {
         scan.tags.push(tag);
-        openBlock(word, args, tag);
+        openBlock(stack, word, args, tag);
       } else if (word in LIQUID_CLOSE) {
         scan.tags.push(tag);
-        closeBlock(LIQUID_CLOSE[word], tag, text.slice(start, end));
+        closeBlock(scan, stack, text, LIQUID_CLOSE[word], tag, text.slice(start, end));
       } else if (word === 'else' || word === 'elsif' || word === 'when') {
         scan.tags.push(tag);
         const open = stack[stack.length - 1];
         const subject = open?.subject ?? '';
         const condition = word === 'elsif' ? `when ${args}` : word === 'when' ? `when ${subject} is ${args}` : undefined;
-        addBranch(tag, condition, word === 'else');
+        addBranch(scan, stack, tag, condition, word === 'else');
       } else if (LIQUID_TAGS.has(word)) {
         scan.tags.push(tag);
       } else {
@@ -268,7 +277,10 @@ export function scanTemplates(text: string): TemplateScan {
     open.block.end = text.length;
     scan.blocks.push(open.block);
   }
-  scan.blocks.sort((a, b) => a.start - b.start);
+  // Blocks are pushed as they close, so only nesting puts them out of order: sort only then (stable, as sort is).
+  let sorted = true;
+  for (let i = 1; i < scan.blocks.length && sorted; i++) if (scan.blocks[i - 1].start > scan.blocks[i].start) sorted = false;
+  if (!sorted) scan.blocks.sort((a, b) => a.start - b.start);
   return scan;
 }
 
@@ -276,18 +288,28 @@ export function scanTemplates(text: string): TemplateScan {
  * indexOf(needle, from) limited to MAX_TAG_LENGTH ahead, remembering the last
  * answer per needle: the scan only moves forward, so a remembered position at
  * or after `from` is still the first one, and the whole scan stays linear even
- * with thousands of unclosed expressions.
+ * with thousands of unclosed expressions. The needles are few (a handful of
+ * delimiters), so they are kept in two short arrays rather than a Map.
  */
-function nextOccurrence(text: string): (needle: string, from: number) => number {
-  const found = new Map<string, number>();
-  return (needle, from) => {
-    let at = found.get(needle);
-    if (at === undefined || (at >= 0 && at < from)) {
-      at = text.indexOf(needle, from);
-      found.set(needle, at);
+class ForwardSearch {
+  private readonly needles: string[] = [];
+  private readonly found: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  indexOf(needle: string, from: number): number {
+    let k = this.needles.indexOf(needle);
+    if (k < 0) {
+      k = this.needles.push(needle) - 1;
+      this.found.push(-2);
+    }
+    let at = this.found[k];
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = this.text.indexOf(needle, from);
+      this.found[k] = at;
     }
     return at >= 0 && at - from <= MAX_TAG_LENGTH ? at : -1;
-  };
+  }
 }
 
 function lineEnd(text: string, from: number): number {

@@ -32,8 +32,11 @@ export const NEXT_STEP = new RegExp(
   'i',
 );
 
-/** A stock closing offer ("If you have any other questions, let us know"): a courtesy, not a next step. */
-export const CLOSING_OFFER = /[^,;.!?]*\b(?:(?:any|other|more|further|additional)\s+(?:questions?|concerns?)|anything\s+else|(?:don't|don’t|do\s+not)\s+hesitate)\b[^,;.!?]*/gi;
+/**
+ * The words of a stock closing offer ("If you have any other questions, let us
+ * know"): a courtesy, not a next step. The rule drops the clause they are in.
+ */
+export const CLOSING_OFFER = /\b(?:(?:any|other|more|further|additional)\s+(?:questions?|concerns?)|anything\s+else|(?:don't|don’t|do\s+not)\s+hesitate)\b/gi;
 /** The contact words such an offer uses, removed with it so they cannot count as the plan. */
 export const CONTACT_US = /\b(?:please\s+)?(?:feel\s+free\s+to\s+)?(?:let\s+(?:us|me)\s+know|contact\s+(?:us|me|our\s+\w+(?:\s+team)?)|reach\s+out(?:\s+to\s+(?:us|me))?|get\s+in\s+touch|write\s+(?:to\s+)?(?:us|me)|(?:e-?mail|call)\s+(?:us|me))\b/gi;
 

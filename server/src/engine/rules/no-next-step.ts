@@ -39,12 +39,35 @@ export const noNextStep: Rule = {
 
 /** Whether a sentence gives a next step; a stock "any other questions, let us know" offer does not. */
 const HAS_CLOSING_OFFER = new RegExp(CLOSING_OFFER.source, 'i');
+const CLAUSE_END = /[,;.!?]/;
 
 export const givesNextStep = sentenceFact((sentence: string): boolean => {
   if (!NEXT_STEP.test(sentence)) return false;
   if (!HAS_CLOSING_OFFER.test(sentence)) return true;
-  return NEXT_STEP.test(sentence.replace(CLOSING_OFFER, ' ').replace(CONTACT_US, ' '));
+  return NEXT_STEP.test(withoutClosingOffers(sentence).replace(CONTACT_US, ' '));
 });
+
+/**
+ * The text with every clause that holds a closing offer (from the punctuation
+ * before it to the punctuation after it) turned into a space. Found from the
+ * offer's words outwards: a pattern that tried every start of a clause cost
+ * tens of microseconds a sentence.
+ */
+function withoutClosingOffers(text: string): string {
+  let kept = '';
+  let from = 0;
+  CLOSING_OFFER.lastIndex = 0;
+  for (let m = CLOSING_OFFER.exec(text); m !== null; m = CLOSING_OFFER.exec(text)) {
+    let start = m.index;
+    while (start > from && !CLAUSE_END.test(text.charAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !CLAUSE_END.test(text.charAt(end))) end++;
+    kept += `${text.slice(from, start)} `;
+    from = end;
+    CLOSING_OFFER.lastIndex = end;
+  }
+  return kept + text.slice(from);
+}
 
 const isConfusion = sentenceFact((text: string) => CONFUSION.test(text));
 const isExplanation = sentenceFact((text: string) => EXPLANATION.test(text));

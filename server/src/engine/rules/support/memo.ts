@@ -15,21 +15,18 @@ type Slots = unknown[];
 let factCount = 0;
 
 /**
- * Answers by text. Hashing a whole sentence to look it up cost more than some
- * facts: texts are filed under a fingerprint of their length and a few of
- * their characters, and told apart by comparing them.
+ * Answers by text. Map lookups by string cost more than some facts on texts
+ * sliced from a document: texts are filed under a hash of their code units
+ * (every one: texts that differ in one digit, like two order numbers, must
+ * not share a bucket) and told apart by comparing them.
  */
-const byFingerprint = new Map<number, Array<{ text: string; slots: Slots }>>();
+const byHash = new Map<number, Array<{ text: string; slots: Slots }>>();
 let textCount = 0;
 
-function fingerprint(text: string): number {
-  const n = text.length;
-  if (n === 0) return 0;
-  let hash = n;
-  // Eight characters spread over the text, and the last.
-  const step = (n >> 3) + 1;
-  for (let i = 0; i < n; i += step) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(hash ^ text.charCodeAt(n - 1), 0x01000193);
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
 }
 
 // The rules ask about one sentence after another: the last text's answers are kept at hand.
@@ -38,8 +35,8 @@ let lastSlots: Slots = [];
 
 function slotsOfText(text: string): Slots {
   if (text === lastText) return lastSlots;
-  const key = fingerprint(text);
-  let bucket = byFingerprint.get(key);
+  const key = hashOf(text);
+  let bucket = byHash.get(key);
   let slots: Slots | undefined;
   if (bucket !== undefined) {
     for (const entry of bucket) {
@@ -51,13 +48,13 @@ function slotsOfText(text: string): Slots {
   }
   if (slots === undefined) {
     if (textCount >= LIMIT) {
-      byFingerprint.clear();
+      byHash.clear();
       textCount = 0;
       bucket = undefined;
     }
     // Sized for every fact up front, so answering one never grows the array.
     slots = new Array(factCount);
-    if (bucket === undefined) byFingerprint.set(key, (bucket = []));
+    if (bucket === undefined) byHash.set(key, (bucket = []));
     bucket.push({ text, slots });
     textCount++;
   }
