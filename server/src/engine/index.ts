@@ -123,6 +123,16 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
     const checks = unit.meta.rules ? withUnitSeverity(variantRules, unit, settings) : variantRules;
     if (checks.length === 0) continue;
     const variants = unit.variants;
+    if (variants.length === 1) {
+      // One rendering, the common case: nothing to merge, so no lists per rule.
+      for (const { rule, severity, context } of checks) {
+        const result = rule.checkVariant!(variants[0], unit, context);
+        if (result === undefined) continue;
+        if (!Array.isArray(result)) findings.push(toFinding(rule, severity, result));
+        else for (const { report } of withoutRepeats(result)) findings.push(toFinding(rule, severity, report));
+      }
+      continue;
+    }
     const reports: Array<Array<readonly Report[]>> = checks.map(() => []);
     for (const variant of variants) {
       for (let r = 0; r < checks.length; r++) reports[r].push(asArray(checks[r].rule.checkVariant!(variant, unit, checks[r].context)));
@@ -239,16 +249,10 @@ function withUnitSeverity(checks: Array<{ rule: Rule; severity: Severity; contex
   return own;
 }
 
-/** Merges what a macro rule reported for each variant (reportsPerVariant[i] is what unit.variants[i] reported). */
+/** Merges what a macro rule reported for each of a macro's variants (reportsPerVariant[i] is what unit.variants[i] reported). */
 function mergeVariants(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly Report[]>): Array<{ report: Report; condition?: string }> {
-  const first = reportsPerVariant[0];
-  if (unit.variants.length === 1) {
-    // One variant: nothing to merge, unless it reports the same thing twice (handled below).
-    if (first.length === 0) return [];
-    if (first.length === 1) return [{ report: first[0] }];
-    return withoutRepeats(first);
-  }
   // The common case: every variant reports the same thing, or nothing.
+  const first = reportsPerVariant[0];
   let allAlike = first.length <= 1;
   for (let i = 1; allAlike && i < reportsPerVariant.length; i++) allAlike = sameReports(reportsPerVariant[i], first);
   if (allAlike) return first.length === 0 ? [] : [{ report: first[0] }];
