@@ -18,6 +18,9 @@ export const SOLUTION = new RegExp(
   'i',
 );
 
+/** A word every match of SOLUTION has: a cheap test first (the full pattern costs several times more). */
+export const SOLUTION_HINT = /\b(?:refund|issu|sen[dt]|ship|re-?sen|fix|resolv|solv|escalat|credit|cancel|updat|reset|restor|reopen|replac|unlock|reactivat|extend|waiv|arrang|appli|process|approv|upgrad|look|investigat|click|tap|go|navigat|select|restart|clear|reinstall|log|sign|work|new)/i;
+
 /** Thanks-for clauses: a courtesy, not the acknowledgement CARP asks for first. */
 export const THANKS_CLAUSE = /\bthank(?:s|\s+you)\s+(?:so\s+much\s+|again\s+)?for\s+[^,.;!?]*/gi;
 

@@ -10,6 +10,12 @@ export const PROBLEM_WORDS = new RegExp(
   'gi',
 );
 
+/**
+ * A word every match of PROBLEM_WORDS starts with: a cheap test first (the full
+ * pattern costs several times more, and most sentences have none of them).
+ */
+export const PROBLEM_WORDS_HINT = /\b(?:damaged|defective|faulty|arrived|charged|double|overcharged|billed|never|locked|went|missing|wrong)/i;
+
 /** The customer's trouble or feelings, said about them: one of these makes a problem reply. */
 export const CUSTOMER_TROUBLE = new RegExp(
   [
@@ -54,6 +60,14 @@ export const ACKNOWLEDGEMENT = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** A word every match of ACKNOWLEDGEMENT has: a cheap test first (the full pattern costs several times more). */
+export const ACKNOWLEDGEMENT_HINT = /\b(?:understand|see|hear|know|imagin|apprecia|reali[sz]|recogni|saying|must|sound|frustrat|annoy|disappoint|stress|upset|worr|sorry|apologi|thank)/i;
+
+/** Whether a text has an acknowledgement phrase (ACKNOWLEDGEMENT, behind its hint). */
+export function hasAcknowledgement(text: string): boolean {
+  return ACKNOWLEDGEMENT_HINT.test(text) && ACKNOWLEDGEMENT.test(text);
+}
 
 /**
  * A formula with nothing after it: "I understand." "I see." "We hear you."

@@ -1,7 +1,7 @@
 import type { Rule } from './support/rule';
 import type { Sentence } from '../document/model';
-import { ACKNOWLEDGEMENT } from '../phrases/acknowledgement';
-import { SOLUTION, SPOKEN_TO_CUSTOMER, THANKS_CLAUSE } from '../phrases/acknowledgement-order';
+import { ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_HINT } from '../phrases/acknowledgement';
+import { SOLUTION, SOLUTION_HINT, SPOKEN_TO_CUSTOMER, THANKS_CLAUSE } from '../phrases/acknowledgement-order';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
 
@@ -17,9 +17,11 @@ export function acknowledges(sentence: Sentence): boolean {
   return acknowledgesText.of(sentence);
 }
 
-const offersSolution = sentenceFact((text: string) => SOLUTION.test(text));
+const offersSolution = sentenceFact((text: string) => SOLUTION_HINT.test(text) && SOLUTION.test(text));
 
 const acknowledgesText = sentenceFact((sentenceText: string): boolean => {
+  // Dropping a thanks clause takes words away and never joins two into a new one: the hint can go first.
+  if (!ACKNOWLEDGEMENT_HINT.test(sentenceText)) return false;
   const text = sentenceText.replace(THANKS_CLAUSE, ' ');
   const m = ACKNOWLEDGEMENT.exec(text);
   if (!m || !SPOKEN_TO_CUSTOMER.test(text)) return false;

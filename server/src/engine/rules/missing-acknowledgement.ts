@@ -1,7 +1,7 @@
 import type { Rule, Report } from './support/rule';
 import type { MacroUnit, Sentence, Variant } from '../document/model';
 import {
-  ACKNOWLEDGEMENT,
+  hasAcknowledgement,
   ACKNOWLEDGEMENT_ALTERNATIVES,
   ACKNOWLEDGEMENT_EXTENSION,
   ACKNOWLEDGEMENT_SENTENCE,
@@ -10,6 +10,7 @@ import {
   CUSTOMER_TROUBLE,
   PROBLEM_TITLE,
   PROBLEM_WORDS,
+  PROBLEM_WORDS_HINT,
   SYSTEM_NOTICE,
 } from '../phrases/acknowledgement';
 import { APOLOGY_WORD, NOT_AN_APOLOGY } from '../phrases/weak-apology';
@@ -50,6 +51,7 @@ const DECIDES = -1;
 const problemSignal = sentenceFact((text: string): number => {
   if (CONDITIONAL.test(text)) return 0;
   if (CUSTOMER_TROUBLE.test(text) || apologizesSincerely(text)) return DECIDES;
+  if (!PROBLEM_WORDS_HINT.test(text)) return 0;
   PROBLEM_WORDS.lastIndex = 0;
   return text.match(PROBLEM_WORDS)?.length ?? 0;
 });
@@ -89,7 +91,7 @@ function wholeReply(sentences: readonly Sentence[]): string {
  * An acknowledgement of the customer's situation, not a bare formula. A sincere
  * apology that names what went wrong acknowledges it too ("I'm sorry we missed you").
  */
-const acknowledgesSituation = sentenceFact((text: string) => !isBareText(text) && (ACKNOWLEDGEMENT.test(text) || (apologizesSincerely(text) && !weakMatchOf(text))));
+const acknowledgesSituation = sentenceFact((text: string) => !isBareText(text) && (hasAcknowledgement(text) || (apologizesSincerely(text) && !weakMatchOf(text))));
 
 const isBareText = sentenceFact((text: string) => BARE_ACKNOWLEDGEMENT.test(text.trim()));
 
