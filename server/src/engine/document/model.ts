@@ -10,6 +10,11 @@ export type LanguageKind = 'markdown' | 'handlebars';
 export interface Sentence extends OffsetRange {
   /** The sentence as the rules read it: prose with placeholders shown as name-like words. */
   text: string;
+  /**
+   * The rules' answers about this text, once looked up (rules/support/memo.ts).
+   * Every sentence is made with the field, so all sentences share one shape.
+   */
+  answers: unknown[] | undefined;
 }
 
 export type PlaceholderSyntax =

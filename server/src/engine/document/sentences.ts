@@ -87,6 +87,10 @@ const EVENT_CHAR = /[.!?\u2026\n\r\u2029]/g;
  * non-space character), its last non-space character and, after a short line,
  * its word count are read only when needed.
  */
+function sentenceOf(start: number, end: number, text: string): Sentence {
+  return { start, end, text, answers: undefined };
+}
+
 export function splitSentences(prose: string, from: number, to: number, offset = 0, codes: Uint16Array = codeUnits(prose)): Sentence[] {
   const sentences: Sentence[] = [];
   /** The current sentence's first character, or -1 while none has been seen. */
@@ -113,7 +117,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     if (c === PARAGRAPH_MARK) {
       if (start >= 0) {
         const end = lastNonSpace(codes, e, start) + 1;
-        if (end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
+        if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end)));
       }
       start = -1;
       seek = p = e + 1;
@@ -134,7 +138,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       if (ends) {
         if (start >= 0) {
           const end = lastNonSpace(codes, e, start) + 1;
-          if (end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
+          if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end)));
         }
         start = -1;
         seek = j;
@@ -147,7 +151,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     let j = e + 1;
     while (j < to && (CLASSES[codes[j]] & CLOSER) !== 0) j++;
     if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === e + 1 && endsAbbreviation(codes, e, start))) {
-      if (j > start) sentences.push({ start: start + offset, end: j + offset, text: prose.slice(start, j) });
+      if (j > start) sentences.push(sentenceOf(start + offset, j + offset, prose.slice(start, j)));
       start = -1;
       seek = p = j;
       continue;
@@ -157,7 +161,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
   if (start < 0) start = firstNonSpace(codes, seek, to);
   if (start >= 0) {
     const end = lastNonSpace(codes, to, start) + 1;
-    if (end > start) sentences.push({ start: start + offset, end: end + offset, text: prose.slice(start, end) });
+    if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end)));
   }
   return sentences;
 }

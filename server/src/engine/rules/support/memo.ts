@@ -63,12 +63,11 @@ function slotsOfText(text: string): Slots {
   return slots;
 }
 
-/** Where a sentence keeps its text's answers once it has looked them up: later questions skip the table. */
-const SLOTS = Symbol('facts');
-type Holder = { readonly text: string; [SLOTS]?: Slots };
+/** A sentence keeps its text's answers once it has looked them up: later questions skip the table. */
+type Holder = { readonly text: string; answers?: Slots };
 
 function slotsOf(sentence: Holder): Slots {
-  return (sentence[SLOTS] ??= slotsOfText(sentence.text));
+  return (sentence.answers ??= slotsOfText(sentence.text));
 }
 
 function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: string): R {
