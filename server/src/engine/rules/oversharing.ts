@@ -50,10 +50,11 @@ export const oversharing: Rule = {
       // A story: this narrative sentence and the ones right after it that continue it.
       let j = i;
       while (j + 1 < sentences.length && (facts.get(isNarrativeText, j + 1) || facts.get(continuesStoryText, j + 1))) j++;
-      const run = sentences.slice(i, j + 1);
-      const words = run.reduce((n, s) => n + wordsIn.of(s), 0);
+      let words = 0;
+      for (let k = i; k <= j; k++) words += wordsIn.of(sentences[k]);
       // One short shared-experience clause is fine; a second sentence of story, or a long one, is not.
-      if ((run.length >= 2 && words >= MIN_STORY_WORDS) || words > 30) {
+      if ((j > i && words >= MIN_STORY_WORDS) || words > 30) {
+        const run = sentences.slice(i, j + 1);
         const first = run[0];
         const last = run[run.length - 1];
         const next = sentences[j + 1];

@@ -23,6 +23,12 @@ function trimEndOf(text: string, trailing: RegExp): string {
 
 const isApologyText = sentenceFact((text: string) => MAYBE.test(text) && APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text));
 
+/** Where a sentence's apology word is ("sorry", "apologize"), if it has one. */
+const apologyWordOf = sentenceFact((text: string): { index: number; text: string } | undefined => {
+  const m = APOLOGY_WORD.exec(text);
+  return m ? { index: m.index, text: m[0] } : undefined;
+});
+
 export interface WeakMatch {
   readonly phrase: ApologyPhrase;
   readonly match: RegExpExecArray;
@@ -92,20 +98,24 @@ export const weakApology: Rule = {
   checkVariant(variant: Variant) {
     const sentences = variant.sentences;
     const facts = factsOf(sentences);
-    const apologies: number[] = [];
-    for (let i = 0; i < sentences.length; i++) if (facts.get(isApologyText, i)) apologies.push(i);
-    if (apologies.length < 2) return undefined;
-    // A sentence already flagged for its wording is not flagged again for being one more apology.
-    const repeated = apologies.slice(1).filter((i) => !facts.get(weakMatchOf, i));
-    return repeated.map<Report>((i) => {
+    let count = 0;
+    for (let i = 0; i < sentences.length; i++) if (facts.get(isApologyText, i)) count++;
+    if (count < 2) return undefined;
+    const reports: Report[] = [];
+    let seen = 0;
+    for (let i = 0; i < sentences.length; i++) {
+      if (!facts.get(isApologyText, i) || seen++ === 0) continue;
+      // A sentence already flagged for its wording is not flagged again for being one more apology.
+      if (facts.get(weakMatchOf, i)) continue;
       const s = sentences[i];
-      const m = APOLOGY_WORD.exec(s.text)!;
-      return {
-        start: s.start + m.index,
-        end: s.start + m.index + m[0].length,
-        message: `This reply apologizes ${apologies.length} times ("${m[0]}" again here). One sincere apology that names what went wrong is enough.`,
-      };
-    });
+      const word = facts.get(apologyWordOf, i)!;
+      reports.push({
+        start: s.start + word.index,
+        end: s.start + word.index + word.text.length,
+        message: `This reply apologizes ${count} times ("${word.text}" again here). One sincere apology that names what went wrong is enough.`,
+      });
+    }
+    return reports;
   },
 };
 
