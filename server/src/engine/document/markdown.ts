@@ -260,6 +260,18 @@ function markContent(): void {
   for (const container of containers) if (container.kind === 'item') container.hasContent = true;
 }
 
+/** Empties the scanner's module-wide state: before a document, and after it so none of it stays reachable. */
+function clearScanState(): void {
+  src = '';
+  srcCodes = NO_CODES;
+  containers = [];
+  leaf = undefined;
+  paragraphs = [];
+  tableRows = [];
+  htmlTexts = [];
+  references = new Set<string>();
+}
+
 export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
   scan = { headings: [], htmlComments: [] };
   mask = textMask;
@@ -283,13 +295,8 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
   // The block structure is read from the text as the templates left it (their expressions are values or blanks).
   // Its code units too: scanning loops read a typed array faster than charCodeAt (the same values
   // but where a lone surrogate reads U+FFFD in the string, and both are beyond ASCII).
+  clearScanState();
   ({ text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK));
-  containers = [];
-  leaf = undefined;
-  paragraphs = [];
-  tableRows = [];
-  htmlTexts = [];
-  references = new Set<string>();
   pos = 0;
   col = 0;
   lineEnd = 0;
@@ -585,14 +592,7 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
   scan.htmlComments.sort((a, b) => a.start - b.start);
   const result = scan;
   // Nothing of this document stays reachable from the module once it is scanned.
-  src = '';
-  srcCodes = NO_CODES;
-  containers = [];
-  leaf = undefined;
-  paragraphs = [];
-  tableRows = [];
-  htmlTexts = [];
-  references = new Set<string>();
+  clearScanState();
   scan = { headings: [], htmlComments: [] };
   return result;
 }
