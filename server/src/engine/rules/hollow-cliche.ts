@@ -3,20 +3,16 @@ import type { MacroUnit } from '../document/model';
 import { CLICHE_HINT, WAITING, hollowClichePhrases } from '../phrases/hollow-cliche';
 import { inSentence, phraseMatcher, quote, trimmed, removePhraseEdits, safeFixes } from './support/phrase-edits';
 import { unitAt } from './support/where';
+import { factsOf, sentenceFact } from './support/memo';
 import { withMatch } from '../text';
 
 const compiled = hollowClichePhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
-const waitByUnit = new WeakMap<MacroUnit, boolean>();
+const speaksOfWait = sentenceFact((text: string) => WAITING.test(text));
 
-/** Whether the macro mentions a wait anywhere (computed once per macro). */
+/** Whether the macro mentions a wait anywhere. */
 function mentionsWait(unit: MacroUnit): boolean {
-  let known = waitByUnit.get(unit);
-  if (known === undefined) {
-    known = unit.sentences.some((s) => WAITING.test(s.text));
-    waitByUnit.set(unit, known);
-  }
-  return known;
+  return factsOf(unit.sentences).some(speaksOfWait);
 }
 
 const clichesIn = phraseMatcher(CLICHE_HINT, compiled);

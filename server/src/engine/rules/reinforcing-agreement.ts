@@ -4,20 +4,16 @@ import type { Fix } from '../types';
 import { AGREEMENT_HINT, COMPLAINT_CONTEXT, CONCERN, HEAR_THAT, NOT_A_CLAUSE, OWNS_MISTAKE, SAYING_THAT, UNDERSTAND_THAT, reinforcingAgreementPhrases } from '../phrases/reinforcing-agreement';
 import { inSentence, phraseMatcher, quote, safeFixes, type PhraseMatch } from './support/phrase-edits';
 import { unitAt } from './support/where';
+import { factsOf, sentenceFact } from './support/memo';
 import { withMatch } from '../text';
 
 const compiled = reinforcingAgreementPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 
-const complaintByUnit = new WeakMap<MacroUnit, boolean>();
+const speaksOfComplaint = sentenceFact((text: string) => COMPLAINT_CONTEXT.test(text));
 
-/** Whether the macro mentions a problem or complaint anywhere (computed once per macro). */
+/** Whether the macro mentions a problem or complaint anywhere. */
 function mentionsComplaint(unit: MacroUnit): boolean {
-  let known = complaintByUnit.get(unit);
-  if (known === undefined) {
-    known = unit.sentences.some((s) => COMPLAINT_CONTEXT.test(s.text));
-    complaintByUnit.set(unit, known);
-  }
-  return known;
+  return factsOf(unit.sentences).some(speaksOfComplaint);
 }
 
 /** Agreements in the text; one that owns a mistake ("I agree we got this wrong") is not reinforcing. */
