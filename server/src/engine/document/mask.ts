@@ -1,8 +1,8 @@
 // The mask: a copy of the text, the same length, that the document model
 // writes into. Hidden text becomes spaces (line breaks kept, so lines stay
 // where they are); values such as placeholders and URLs become a word of
-// X's, so a sentence reads across them; a paragraph mark (U+2029) where a new
-// block starts keeps sentences from running across blocks.
+// X's, so a sentence reads across them; a paragraph mark (sentences.ts) where
+// a new block starts keeps sentences from running across blocks.
 
 import { PARAGRAPH_MARK } from './sentences';
 

@@ -1,6 +1,6 @@
 // Splits masked prose into sentences. Paragraph breaks (blank lines and the
-// U+2029 marks the model leaves where a block such as a heading or list item
-// starts) always end a sentence; terminal punctuation ends one when followed by
+// marks the model leaves where a block such as a heading or list item starts)
+// always end a sentence; terminal punctuation ends one when followed by
 // white space. A single line break is usually a hard wrap inside a sentence;
 // it ends one only after a short line such as a greeting or a sign-off ("Hi
 // {{name}},", "Best regards") when the next line starts with a capital.
@@ -9,7 +9,15 @@
 
 import type { Sentence } from './model';
 
-export const PARAGRAPH_MARK = 0x2029;
+/**
+ * The mark the model writes where a block starts: a vertical tab, white space to every pattern
+ * (\s) and one byte, so prose of Latin-1 text stays a one-byte string, which the rules' patterns
+ * read faster than a two-byte one. A paragraph separator (U+2029) in the text breaks sentences too.
+ */
+export const PARAGRAPH_MARK = 0x0b;
+const PARAGRAPH_SEPARATOR = 0x2029;
+/** Either mark, for readers of prose that want them as spaces. */
+export const PARAGRAPH_MARKS = /[\v\u2029]/g;
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'no', 'st', 'jr', 'sr', 'inc', 'ltd', 'co']);
 /** A line this short ends its sentence at the line break (greetings, sign-offs). */
@@ -21,11 +29,11 @@ const CLOSER = 2;
 /** The characters of EVENT_CHAR below. */
 const EVENT = 4;
 const CLASSES = new Uint8Array(0x10000);
-for (const c of [32, 9, 10, 13, 12, 0xa0, PARAGRAPH_MARK, 0xfeff]) CLASSES[c] |= SPACE;
+for (const c of [32, 9, 10, 13, 12, 0xa0, PARAGRAPH_MARK, PARAGRAPH_SEPARATOR, 0xfeff]) CLASSES[c] |= SPACE;
 for (const c of [46 /* . */, 33 /* ! */, 63 /* ? */, 0x2026 /* … */]) CLASSES[c] |= CLOSER;
 // Closing characters that may follow terminal punctuation: " ' ’ ” ) ] * _
 for (const c of [34, 39, 0x2019, 0x201d, 41, 93, 42, 95]) CLASSES[c] |= CLOSER;
-for (const c of [46, 33, 63, 0x2026, 10, 13, PARAGRAPH_MARK]) CLASSES[c] |= EVENT;
+for (const c of [46, 33, 63, 0x2026, 10, 13, PARAGRAPH_MARK, PARAGRAPH_SEPARATOR]) CLASSES[c] |= EVENT;
 
 function isSpace(c: number): boolean {
   return (CLASSES[c] & SPACE) !== 0;
@@ -72,7 +80,7 @@ function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boole
 }
 
 /** Where a sentence may end: terminal punctuation, line breaks, paragraph marks. */
-const EVENT_CHAR = /[.!?\u2026\n\r\u2029]/g;
+const EVENT_CHAR = /[.!?\u2026\n\r\v\u2029]/g;
 
 /**
  * The sentences of prose[from, to). `offset` is added to every position (a
@@ -114,7 +122,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       if (start < 0) seek = e; // all white space so far: not read again
     }
     const c = codes[e];
-    if (c === PARAGRAPH_MARK) {
+    if (c === PARAGRAPH_MARK || c === PARAGRAPH_SEPARATOR) {
       if (start >= 0) {
         const end = lastNonSpace(codes, e, start) + 1;
         if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end)));
@@ -130,7 +138,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       while (k < to && (codes[k] === 32 || codes[k] === 9)) k++;
       const next = k < to ? codes[k] : -1;
       let ends = false;
-      if (k >= to || next === 10 || next === 13 || next === PARAGRAPH_MARK) {
+      if (k >= to || next === 10 || next === 13 || next === PARAGRAPH_MARK || next === PARAGRAPH_SEPARATOR) {
         ends = true; // a blank line ends the paragraph
       } else if (start >= lineStart && wordsUpTo(codes, start, e, SHORT_LINE_WORDS + 1) <= SHORT_LINE_WORDS && startsUpper(prose, k)) {
         ends = true; // a greeting or sign-off line (the sentence started on this line)

@@ -3,6 +3,7 @@ import type { MacroDocument, MacroUnit, Variant } from '../document/model';
 import { answersProblem } from './missing-acknowledgement';
 import { CLOSING_OFFER, CONFUSION, CONTACT_US, EXPLANATION, NEXT_STEP, NEXT_STEP_SENTENCE, SIGN_OFF } from '../phrases/no-next-step';
 import { detectEol, LineIndex } from '../text';
+import { PARAGRAPH_MARKS } from '../document/sentences';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
 
@@ -108,7 +109,7 @@ function signOffLine(unit: MacroUnit, doc: MacroDocument, after: number): number
   const last = lines.positionAt(unit.end).line;
   const isSignOff = (line: number) => {
     const start = lines.lineStart(line);
-    return start >= after && SIGN_OFF.test(doc.prose.slice(start, lines.lineEnd(line)).replace(/\u2029/g, ' '));
+    return start >= after && SIGN_OFF.test(doc.prose.slice(start, lines.lineEnd(line)).replace(PARAGRAPH_MARKS, ' '));
   };
   let found: number | undefined;
   for (let line = last; line >= first; line--) {
@@ -122,7 +123,7 @@ function signOffLine(unit: MacroUnit, doc: MacroDocument, after: number): number
   if (found === undefined) return undefined;
   // Move up over stacked sign-offs, skipping blank lines between them.
   for (let line = found - 1; line >= first; line--) {
-    const content = doc.prose.slice(lines.lineStart(line), lines.lineEnd(line)).replace(/\u2029/g, ' ').trim();
+    const content = doc.prose.slice(lines.lineStart(line), lines.lineEnd(line)).replace(PARAGRAPH_MARKS, ' ').trim();
     if (content === '') continue;
     if (isSignOff(line)) found = line;
     else break;
