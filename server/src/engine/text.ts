@@ -127,3 +127,34 @@ export function withMatch(message: string, match: string): string {
   const at = message.indexOf('{match}');
   return at < 0 ? message : message.slice(0, at) + match + message.slice(at + '{match}'.length);
 }
+
+/**
+ * A hash of code units for filing texts (rules/support/memo.ts): FNV-1a over pairs of code units in
+ * two interleaved chains, as a multiply waits for the one before it. Texts that differ in a single
+ * code unit never share a hash (each step of a chain is a bijection). hashText gives the same
+ * number for a string of the same code units.
+ */
+export function hashCodeUnits(codes: ArrayLike<number>, start: number, end: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  let i = start;
+  for (; i + 3 < end; i += 4) {
+    a = Math.imul(a ^ (codes[i] | (codes[i + 1] << 16)), 0x01000193);
+    b = Math.imul(b ^ (codes[i + 2] | (codes[i + 3] << 16)), 0x01000193);
+  }
+  for (; i < end; i++) a = Math.imul(a ^ codes[i], 0x01000193);
+  return Math.imul(a, 0x9e3779b1) ^ b;
+}
+
+export function hashText(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  const end = text.length;
+  let i = 0;
+  for (; i + 3 < end; i += 4) {
+    a = Math.imul(a ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), 0x01000193);
+    b = Math.imul(b ^ (text.charCodeAt(i + 2) | (text.charCodeAt(i + 3) << 16)), 0x01000193);
+  }
+  for (; i < end; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(a, 0x9e3779b1) ^ b;
+}

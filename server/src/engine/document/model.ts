@@ -15,6 +15,8 @@ export interface Sentence extends OffsetRange {
    * Every sentence is made with the field, so all sentences share one shape.
    */
   answers: unknown[] | undefined;
+  /** The hash of the code units the splitter read (text.ts hashCodeUnits): the key its answers are filed under. */
+  hash: number;
 }
 
 export type PlaceholderSyntax =

@@ -8,6 +8,7 @@
 // (a native regular-expression search), comparing char codes only around them.
 
 import type { Sentence } from './model';
+import { hashCodeUnits } from '../text';
 
 /**
  * The mark the model writes where a block starts: a vertical tab, white space to every pattern
@@ -95,8 +96,8 @@ const EVENT_CHAR = /[.!?\u2026\n\r\v\u2029]/g;
  * non-space character), its last non-space character and, after a short line,
  * its word count are read only when needed.
  */
-function sentenceOf(start: number, end: number, text: string): Sentence {
-  return { start, end, text, answers: undefined };
+function sentenceOf(start: number, end: number, text: string, codes: Uint16Array, from: number): Sentence {
+  return { start, end, text, answers: undefined, hash: hashCodeUnits(codes, from, from + text.length) };
 }
 
 export function splitSentences(prose: string, from: number, to: number, offset = 0, codes: Uint16Array = codeUnits(prose)): Sentence[] {
@@ -125,7 +126,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     if (c === PARAGRAPH_MARK || c === PARAGRAPH_SEPARATOR) {
       if (start >= 0) {
         const end = lastNonSpace(codes, e, start) + 1;
-        if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end)));
+        if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, start));
       }
       start = -1;
       seek = p = e + 1;
@@ -146,7 +147,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       if (ends) {
         if (start >= 0) {
           const end = lastNonSpace(codes, e, start) + 1;
-          if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end)));
+          if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, start));
         }
         start = -1;
         seek = j;
@@ -159,7 +160,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     let j = e + 1;
     while (j < to && (CLASSES[codes[j]] & CLOSER) !== 0) j++;
     if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === e + 1 && endsAbbreviation(codes, e, start))) {
-      if (j > start) sentences.push(sentenceOf(start + offset, j + offset, prose.slice(start, j)));
+      if (j > start) sentences.push(sentenceOf(start + offset, j + offset, prose.slice(start, j), codes, start));
       start = -1;
       seek = p = j;
       continue;
@@ -169,7 +170,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
   if (start < 0) start = firstNonSpace(codes, seek, to);
   if (start >= 0) {
     const end = lastNonSpace(codes, to, start) + 1;
-    if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end)));
+    if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, start));
   }
   return sentences;
 }

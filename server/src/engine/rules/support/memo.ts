@@ -3,6 +3,8 @@
 // several rules share tests. A fact is a pure function of a sentence's text,
 // answered once per distinct text and shared by every sentence with that text.
 
+import { hashText } from '../../text';
+
 const NONE = Symbol('none');
 /**
  * Distinct texts kept; the table is cleared when full, so a long-running
@@ -23,19 +25,12 @@ let factCount = 0;
 const byHash = new Map<number, Array<{ text: string; slots: Slots }>>();
 let textCount = 0;
 
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
 // The rules ask about one sentence after another: the last text's answers are kept at hand.
 let lastText: string | undefined;
 let lastSlots: Slots = [];
 
-function slotsOfText(text: string): Slots {
+function slotsOfText(text: string, key: number): Slots {
   if (text === lastText) return lastSlots;
-  const key = hashOf(text);
   let bucket = byHash.get(key);
   let slots: Slots | undefined;
   if (bucket !== undefined) {
@@ -64,10 +59,10 @@ function slotsOfText(text: string): Slots {
 }
 
 /** A sentence keeps its text's answers once it has looked them up: later questions skip the table. */
-type Holder = { readonly text: string; answers?: Slots };
+type Holder = { readonly text: string; answers?: Slots; readonly hash?: number };
 
 function slotsOf(sentence: Holder): Slots {
-  return (sentence.answers ??= slotsOfText(sentence.text));
+  return (sentence.answers ??= slotsOfText(sentence.text, sentence.hash ?? hashText(sentence.text)));
 }
 
 function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: string): R {
@@ -90,7 +85,7 @@ export interface SentenceFact<R> {
 /** Declares a fact: fn must depend on the text alone. */
 export function sentenceFact<R>(fn: (text: string) => R): SentenceFact<R> {
   const slot = factCount++;
-  const fact = (text: string): R => answer(slotsOfText(text), slot, fn, text);
+  const fact = (text: string): R => answer(slotsOfText(text, hashText(text)), slot, fn, text);
   const of = (sentence: Holder): R => answer(slotsOf(sentence), slot, fn, sentence.text);
   return Object.assign(fact, { of, slot, compute: fn });
 }
