@@ -80,8 +80,11 @@ function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
 }
 
-/** Where a template tag ({{#if}}, {{else}}, {{!-- --}}) stood: no width for the block structure, so a line that holds only tags is blank and a tag before text does not indent it. */
-const TAG_MARK = 0xe000;
+/**
+ * Where a template tag ({{#if}}, {{else}}, {{!-- --}}) stood: no width for the block structure, so a line that holds only tags is blank and a tag before text does not indent it.
+ * DEL: neither white space nor punctuation, and one byte, so the scanned text of Latin-1 source stays a one-byte string.
+ */
+const TAG_MARK = 0x7f;
 
 // The state of the block scan in progress. Scanning is synchronous, one document at a time, so
 // the state lives at module level and the helpers below are plain functions: closures made afresh
