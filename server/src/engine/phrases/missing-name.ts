@@ -17,10 +17,18 @@ const CUSTOMER_ALONE = /^(?:name|first_?name|firstname|author|requester|recipien
 /** Paths about someone or something else: the agent's signature, the company, the site. */
 const NOT_CUSTOMER = /(?:^|[._\->])(?:agents?|assignees?|staff|senders?|current_?user|currentuser|signature|company|organi[sz]ation|brand|site|product|team|group|account_?manager|owner|event)(?:$|[._\->])/i;
 
+/** Answers by path: a library uses a few paths thousands of times. Cleared when full. */
+const customerNamePaths = new Map<string, boolean>();
+
 /** Whether a placeholder path renders the customer's name. */
 export function isCustomerNamePath(path: string): boolean {
-  if (NOT_CUSTOMER.test(path)) return false;
-  return CUSTOMER_ALONE.test(path) || PERSONAL_NAME.test(path) || (NAME_SEGMENT.test(path) && CUSTOMER.test(path));
+  let answer = customerNamePaths.get(path);
+  if (answer === undefined) {
+    if (customerNamePaths.size >= 1024) customerNamePaths.clear();
+    answer = !NOT_CUSTOMER.test(path) && (CUSTOMER_ALONE.test(path) || PERSONAL_NAME.test(path) || (NAME_SEGMENT.test(path) && CUSTOMER.test(path)));
+    customerNamePaths.set(path, answer);
+  }
+  return answer;
 }
 
 /** Greeting words, and the generic addressee after them the name replaces ("Hi there," -> "Hi {{…}},"). */

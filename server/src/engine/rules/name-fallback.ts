@@ -17,13 +17,22 @@ export const NAME_FALLBACK = 'there';
  */
 const FALLBACK_SYNTAXES = new Set<PlaceholderSyntax>(['mustache', 'triple', 'liquid-output', 'intercom', 'helpscout']);
 
+const NAME_FIELD = /name|^first$|^given$/i;
+
+function lastSegment(path: string): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const c = path.charCodeAt(i);
+    if (c === 46 /* . */ || c === 62 /* > */ || c === 45 /* - */) return path.slice(i + 1);
+  }
+  return path;
+}
+
 /** The customer's name: the team's own placeholder, or a name field of the customer (shared with missing-name). */
 export function isCustomerName(placeholder: Placeholder, settings: Settings): boolean {
   const own = settings.namePlaceholder?.replace(/\s+/g, '');
   if (own && placeholder.raw.replace(/\s+/g, '') === own) return true;
   // A name field, not the person object or a handle ({{author}}, {{user}}).
-  const last = placeholder.path.split(/[.>-]/).pop() ?? '';
-  return /name|^first$|^given$/i.test(last) && isCustomerNamePath(placeholder.path);
+  return isCustomerNamePath(placeholder.path) && NAME_FIELD.test(lastSegment(placeholder.path));
 }
 
 /** Whether the placeholder sits inside an {{#if}} / {% if %} that tests the same field. */
@@ -94,9 +103,9 @@ export const nameFallback: Rule = {
     const reports: Report[] = [];
     let sentenceIndex = 0;
     for (const placeholder of doc.placeholders) {
-      if (placeholder.fallback !== undefined || !FALLBACK_SYNTAXES.has(placeholder.syntax) || !isCustomerName(placeholder, settings)) continue;
       // Only placeholders the customer reads (not in code, quotes or front matter).
-      if (doc.prose.charCodeAt(placeholder.start) !== 88 /* X */) continue;
+      if (placeholder.fallback !== undefined || doc.prose.charCodeAt(placeholder.start) !== 88 /* X */) continue;
+      if (!FALLBACK_SYNTAXES.has(placeholder.syntax) || !isCustomerName(placeholder, settings)) continue;
       if (isGuarded(doc, placeholder)) continue;
       // Placeholders and sentences are both in text order: one pointer finds the sentence.
       while (sentenceIndex < doc.sentences.length && doc.sentences[sentenceIndex].end <= placeholder.start) sentenceIndex++;
