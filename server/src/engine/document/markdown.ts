@@ -586,6 +586,9 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
   // Inline constructs, now that every reference definition is known.
   inlineSearchFrom = 0;
   inlineSearchAt = -1;
+  hintSearchFrom = NOT_SEARCHED;
+  hintAt = -1;
+  hintEnd = -1;
   for (const paragraph of paragraphs) maskInline(src, srcCodes, paragraph.start, paragraph.end, mask, references, scan);
   for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
   for (const row of tableRows) {
@@ -685,15 +688,13 @@ const INLINE_HTML = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG}|<!--(?:>|->|[\\s\\S
 /** Bare URLs and e-mail addresses (GFM's extended autolinks) read as values. */
 export const BARE_LINK = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>]*[^\s<>?!.,:*_~'")\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
 
-/** ASCII characters maskInline stops at: those that may start inline syntax (\ ` < ! [ ] * _ ~) and those every bare link holds (@ : .). */
+/** ASCII characters maskInline stops at: those that may start inline syntax (\ ` < ! [ ] * _ ~). */
 const INLINE_SYNTAX = 1;
-const LINK_HINT = 2;
 const INLINE_CHAR = new Uint8Array(128);
 for (const ch of '\\`<![]*_~') INLINE_CHAR[ch.charCodeAt(0)] = INLINE_SYNTAX;
-for (const ch of '@:.') INLINE_CHAR[ch.charCodeAt(0)] = LINK_HINT;
 
 /** The characters of INLINE_CHAR. A native search finds the next one several times faster than a loop over the characters. */
-const INLINE_CHAR_SEARCH = /[\\`<!\[\]*_~@:.]/g;
+const INLINE_CHAR_SEARCH = /[\\`<!\[\]*_~]/g;
 /** The last search in this document's src (scanMarkdown resets it): the first INLINE_CHAR at or after `inlineSearchFrom` is at `inlineSearchAt` (src.length: none). */
 let inlineSearchFrom = 0;
 let inlineSearchAt = 0;
@@ -754,28 +755,19 @@ function maskInline(src: string, codes: Uint16Array, from: number, to: number, m
   runsByLength = undefined;
   runCursor = undefined;
 
-  /** Whether the range may hold a bare link (see bareLinkHintAt), noted on the way through. */
-  let linkHint = false;
   let i = from;
   while (i < to) {
     const c = codes[i];
     const kind = c < 128 ? INLINE_CHAR[c] : 0;
     if (kind === 0) {
-      // Plain text: jump to the next character that may start inline syntax or a bare link.
+      // Plain text: jump to the next character that may start inline syntax.
       i = nextInlineChar(src, i + 1);
       if (i > to) i = to;
-      continue;
-    }
-    if (kind === LINK_HINT) {
-      if (!linkHint && bareLinkHintAt(src, i, from, to)) linkHint = true;
-      i++;
       continue;
     }
     if (c === 92 /* \ */) {
       const next = src.charAt(i + 1);
       if (i + 1 < to && ASCII_PUNCTUATION.test(next)) {
-        // The escaped character stays in the prose: it may be part of a bare link.
-        if (!linkHint && bareLinkHintAt(src, i + 1, from, to)) linkHint = true;
         mask.hide(i, i + 1);
         i += 2;
         continue;
@@ -867,26 +859,35 @@ function maskInline(src: string, codes: Uint16Array, from: number, to: number, m
   }
 
   // Bare links: read from the masked text of this range (code and HTML already gone).
-  if (!linkHint) return;
+  if (!mayHoldBareLink(src, from, to)) return;
   const current = mask.read(from, to);
   BARE_LINK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BARE_LINK.exec(current))) mask.value(from + m.index, from + m.index + m[0].length);
 }
 
+/** What every bare link holds (BARE_LINK): a range of the source without one has no bare link in its prose. */
+const BARE_LINK_HINT = /@|:\/\/|mailto:|www\./g;
+/** The last search in this document's src (scanMarkdown resets it): the first hint at or after `hintSearchFrom` is [hintAt, hintEnd) (-1: none). */
+const NOT_SEARCHED = Number.MAX_SAFE_INTEGER;
+let hintSearchFrom = NOT_SEARCHED;
+let hintAt = -1;
+let hintEnd = -1;
+
 /**
- * Whether the character at `i` is where a bare link may show: an @, or the colon of "://" or
- * "mailto:", or the dot of "www.", all inside [from, to). Every bare link holds one. The mask only
- * ever turns characters into spaces, X's and paragraph marks, so what the masked text holds the
- * source holds at the same place; maskInline visits every character of the range that stays in the
- * prose, so the source is enough to rule a range out without decoding the mask.
+ * Whether src[from, to) holds a bare link's hint. The mask only ever turns characters into spaces,
+ * X's and paragraph marks, so a link in the masked text has its hint in the source at the same
+ * place. The search may run past the range, so its answer is remembered for the ranges after it.
  */
-function bareLinkHintAt(src: string, i: number, from: number, to: number): boolean {
-  const c = src.charCodeAt(i);
-  if (c === 64 /* @ */) return true;
-  if (c === 58 /* : */) return (i + 2 < to && src.charCodeAt(i + 1) === 47 && src.charCodeAt(i + 2) === 47) || (i >= from + 6 && src.startsWith('mailto', i - 6));
-  if (c === 46 /* . */) return i >= from + 3 && src.charCodeAt(i - 1) === 119 && src.startsWith('www', i - 3);
-  return false;
+function mayHoldBareLink(src: string, from: number, to: number): boolean {
+  if (!(from >= hintSearchFrom && (hintAt < 0 || from <= hintAt))) {
+    BARE_LINK_HINT.lastIndex = from;
+    const m = BARE_LINK_HINT.exec(src);
+    hintSearchFrom = from;
+    hintAt = m ? m.index : -1;
+    hintEnd = m ? m.index + m[0].length : -1;
+  }
+  return hintAt >= 0 && hintEnd <= to;
 }
 
 function isWordChar(ch: string): boolean {
