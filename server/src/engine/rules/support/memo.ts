@@ -17,12 +17,15 @@ type Slots = unknown[];
 let factCount = 0;
 
 /**
- * Answers by text. Map lookups by string cost more than some facts on texts
- * sliced from a document: texts are filed under a hash of their code units
- * (every one: texts that differ in one digit, like two order numbers, must
- * not share a bucket) and told apart by comparing them.
+ * Answers by text, in an open-addressing table: texts are filed under a hash of their code units
+ * (every one: texts that differ in one digit, like two order numbers, must not share a hash) and
+ * told apart by comparing them. A Map of buckets cost more than some facts: its number keys are
+ * hashed again, and half of all 32-bit hashes are not small integers.
  */
-const byHash = new Map<number, Array<{ text: string; slots: Slots }>>();
+const CAPACITY = LIMIT * 2; // a power of two, at most half full: probes stay short
+const tableHashes = new Int32Array(CAPACITY);
+const tableTexts: Array<string | undefined> = new Array<string | undefined>(CAPACITY).fill(undefined);
+const tableSlots: Array<Slots | undefined> = new Array<Slots | undefined>(CAPACITY).fill(undefined);
 let textCount = 0;
 
 // The rules ask about one sentence after another: the last text's answers are kept at hand.
@@ -31,26 +34,27 @@ let lastSlots: Slots = [];
 
 function slotsOfText(text: string, key: number): Slots {
   if (text === lastText) return lastSlots;
-  let bucket = byHash.get(key);
+  let i = key & (CAPACITY - 1);
   let slots: Slots | undefined;
-  if (bucket !== undefined) {
-    for (const entry of bucket) {
-      if (entry.text === text) {
-        slots = entry.slots;
-        break;
-      }
+  for (let stored = tableTexts[i]; stored !== undefined; stored = tableTexts[i]) {
+    if (tableHashes[i] === key && stored === text) {
+      slots = tableSlots[i];
+      break;
     }
+    i = (i + 1) & (CAPACITY - 1);
   }
   if (slots === undefined) {
     if (textCount >= LIMIT) {
-      byHash.clear();
+      tableTexts.fill(undefined);
+      tableSlots.fill(undefined);
       textCount = 0;
-      bucket = undefined;
+      i = key & (CAPACITY - 1);
     }
     // Sized for every fact up front, so answering one never grows the array.
     slots = new Array(factCount);
-    if (bucket === undefined) byHash.set(key, (bucket = []));
-    bucket.push({ text, slots });
+    tableHashes[i] = key;
+    tableTexts[i] = text;
+    tableSlots[i] = slots;
     textCount++;
   }
   lastText = text;

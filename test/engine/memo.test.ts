@@ -1,0 +1,53 @@
+// Sentence facts are answered once per distinct text and filed in a fixed-size
+// table that is emptied when full. Whatever the table holds, a fact must give
+// the answer its function gives for that very text.
+
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { sentenceFact } from '../../server/src/engine/rules/support/memo';
+import { splitSentences } from '../../server/src/engine/document/sentences';
+import { hashCodeUnits, hashText } from '../../server/src/engine/text';
+
+test('a fact answers once per distinct text, and sentences with the same text share the answer', () => {
+  let calls = 0;
+  const lengthOf = sentenceFact((text: string) => {
+    calls++;
+    return { length: text.length };
+  });
+  const prose = 'Your parcel left today. Your parcel left today. Your parcel left today!';
+  const [first, second, third] = splitSentences(prose, 0, prose.length);
+  assert.equal(second.text, first.text);
+  assert.equal(lengthOf.of(first), lengthOf.of(second));
+  assert.equal(lengthOf(first.text), lengthOf.of(first));
+  assert.equal(calls, 1);
+  assert.equal(lengthOf.of(third).length, third.text.length);
+  assert.equal(calls, 2);
+});
+
+test('texts that differ in one character never share an answer, however many the table has seen', () => {
+  const digits = sentenceFact((text: string) => text.replace(/\D/g, ''));
+  const undefinedForOdd = sentenceFact((text: string) => (Number(text.replace(/\D/g, '')) % 2 === 1 ? undefined : 'even'));
+  // More distinct texts than the table keeps, so it is emptied several times along the way.
+  for (let round = 0; round < 2; round++) {
+    for (let n = 0; n < 10_000; n++) {
+      const text = `Order ${100_000 + n} has shipped.`;
+      assert.equal(digits(text), String(100_000 + n));
+      assert.equal(undefinedForOdd(text), n % 2 === 1 ? undefined : 'even');
+    }
+  }
+});
+
+test('a sentence is filed under the hash of its text, taken by the splitter from the code units', () => {
+  const prose = 'Hi there,\n\nThanks for waiting. Your refund of 12.50 is on its way! Anything else?';
+  const codes = Uint16Array.from(prose, (ch) => ch.charCodeAt(0));
+  for (const sentence of splitSentences(prose, 0, prose.length)) {
+    assert.equal(sentence.hash, hashText(sentence.text), sentence.text);
+    assert.equal(hashCodeUnits(codes, sentence.start, sentence.end), sentence.hash);
+  }
+  // One code unit apart, at any position: never the same hash.
+  const base = 'We have refunded order 1234567 today.';
+  for (let i = 0; i < base.length; i++) {
+    const changed = base.slice(0, i) + String.fromCharCode(base.charCodeAt(i) ^ 1) + base.slice(i + 1);
+    assert.notEqual(hashText(changed), hashText(base), `position ${i}`);
+  }
+});
