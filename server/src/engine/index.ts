@@ -296,7 +296,14 @@ function mergeReports(unit: MacroUnit, reportsPerVariant: ReadonlyArray<readonly
   for (let i = 0; i < unit.variants.length; i++) {
     const variant = unit.variants[i];
     for (const report of reportsPerVariant[i]) {
-      const entry = entries.find(({ report: r }) => r.start === report.start && r.end === report.end && r.message === report.message);
+      let entry: (typeof entries)[number] | undefined;
+      for (const candidate of entries) {
+        const r = candidate.report;
+        if (r.start === report.start && r.end === report.end && r.message === report.message) {
+          entry = candidate;
+          break;
+        }
+      }
       if (entry) entry.variants.push(variant);
       else entries.push({ report, variants: [variant] });
     }

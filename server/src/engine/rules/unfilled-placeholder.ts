@@ -39,8 +39,9 @@ export const unfilledPlaceholder: Rule = {
     // Each pass runs only when the text has the character its matches start with.
     const hasBracket = text.includes('[');
     // Fill-ins a fix left: the brackets are prose (not code, a comment or a template expression).
-    if (hasBracket && text.includes('[[')) for (const m of text.matchAll(FILL_IN)) {
-      const start = m.index!;
+    let m: RegExpExecArray | null;
+    if (hasBracket && text.includes('[[')) for (FILL_IN.lastIndex = 0; (m = FILL_IN.exec(text)); ) {
+      const start = m.index;
       const end = start + m[0].length;
       if (!isProse(doc, start, 2) || !isProse(doc, end - 2, 2)) continue;
       report(start, end, `The fill-in "${m[0]}" is still here: replace it with your own words before the macro is used.`);
@@ -48,8 +49,8 @@ export const unfilledPlaceholder: Rule = {
 
     // [customer name], [INSERT DATE]: square brackets whose words name a gap, and that are not links.
     let references: Set<string> | undefined;
-    if (hasBracket) for (const m of text.matchAll(BRACKETED)) {
-      const start = m.index!;
+    if (hasBracket) for (BRACKETED.lastIndex = 0; (m = BRACKETED.exec(text)); ) {
+      const start = m.index;
       const end = start + m[0].length;
       if (text.charAt(start - 1) === '[' || text.charAt(start - 1) === '\\' || text.charAt(start - 1) === '!') continue;
       const inside = m[1];
@@ -61,8 +62,8 @@ export const unfilledPlaceholder: Rule = {
 
     // <fill in>, <customer name>: the HTML scanner hides these as tags, so check where they sit instead.
     let comments: Array<{ start: number; end: number }> | undefined;
-    if (text.includes('<')) for (const m of text.matchAll(ANGLED)) {
-      const start = m.index!;
+    if (text.includes('<')) for (ANGLED.lastIndex = 0; (m = ANGLED.exec(text)); ) {
+      const start = m.index;
       const end = start + m[0].length;
       if (!ANGLE_FILL_IN.test(m[1]) || countWords(m[1]) > MAX_FILL_IN_WORDS) continue;
       comments ??= [...text.matchAll(HTML_COMMENT)].map((c) => ({ start: c.index!, end: c.index! + c[0].length }));
@@ -71,8 +72,8 @@ export const unfilledPlaceholder: Rule = {
     }
 
     // TODO, FIXME, TBD, XXX written in the prose itself (not a masked placeholder or code).
-    if (MAY_HAVE_MARKER.test(text)) for (const m of doc.prose.matchAll(BARE_MARKER)) {
-      const start = m.index!;
+    if (MAY_HAVE_MARKER.test(text)) for (BARE_MARKER.lastIndex = 0; (m = BARE_MARKER.exec(doc.prose)); ) {
+      const start = m.index;
       const end = start + m[0].length;
       if (text.slice(start, end) !== m[0] || !isProse(doc, start, m[0].length)) continue;
       report(start, end, `"${m[0]}" marks unfinished text. Finish it before the macro is used.`);
