@@ -36,11 +36,13 @@ export const unfilledPlaceholder: Rule = {
       reports.push({ start, end, message });
     };
 
-    // Each pass runs only when the text has the character its matches start with.
-    const hasBracket = text.includes('[');
+    // Each pass runs only when the text has the character its matches start with. Bracketed gaps
+    // must be prose, so the prose must hold a bracket: in most macros only links have them, and
+    // the model hides those.
+    const hasBracket = doc.prose.includes('[');
     // Fill-ins a fix left: the brackets are prose (not code, a comment or a template expression).
     let m: RegExpExecArray | null;
-    if (hasBracket && text.includes('[[')) for (FILL_IN.lastIndex = 0; (m = FILL_IN.exec(text)); ) {
+    if (hasBracket && doc.prose.includes('[[')) for (FILL_IN.lastIndex = 0; (m = FILL_IN.exec(text)); ) {
       const start = m.index;
       const end = start + m[0].length;
       if (!isProse(doc, start, 2) || !isProse(doc, end - 2, 2)) continue;
