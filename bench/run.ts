@@ -89,11 +89,12 @@ async function main(): Promise<void> {
   console.log(`  corpus: ${files.length} macros, ${(bytes / MB).toFixed(2)} MB in ${path.relative(ROOT, dir)} (ready in ${corpus.ms.toFixed(0)} ms)\n`);
   console.log(`  ${'figure'.padEnd(48)} ${'value'.padStart(14)}  ${'target'.padEnd(14)} verdict`);
 
-  // Engine, warm: one pass to warm up the JIT, then three timed passes, one timing per macro;
-  // the median pass is reported (a shared machine slows a pass now and then).
+  // Engine, warm: one pass to warm up the JIT, then five timed passes, one timing per macro;
+  // the median pass is reported (a shared machine slows a pass now and then: on these virtual
+  // machines one pass may take half again as long as the next).
   for (let i = 0; i < texts.length; i++) lint(texts[i], languageOf(files[i]));
   const passes: Array<{ ms: number; cpuMs: number; perMacro: number[]; findings: number }> = [];
-  for (let pass = 0; pass < 3; pass++) {
+  for (let pass = 0; pass < 5; pass++) {
     const perMacro: number[] = [];
     const cpuBefore = process.cpuUsage();
     let ms = 0;
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
     passes.push({ ms, cpuMs: (cpu.user + cpu.system) / 1000, perMacro, findings: found });
   }
   passes.sort((a, b) => a.ms - b.ms);
-  const { ms: engineMs, cpuMs, perMacro, findings } = passes[1];
+  const { ms: engineMs, cpuMs, perMacro, findings } = passes[2];
   report('engine throughput, 5,000-macro library', bytes / MB / (engineMs / 1000), 'MB/s', { op: '>=', limit: 20 });
   // CPU time is what the engine costs even when other work shares the machine.
   report('engine throughput by CPU time (for comparison)', bytes / MB / (cpuMs / 1000), 'MB/s');
