@@ -30,12 +30,15 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
 
+/** The options of a rule configured without any: one object for all, never written to. */
+const NO_OPTIONS: Record<string, unknown> = Object.freeze({});
+
 /** The severity a rule runs at, or 'off'; front-matter settings win over the workspace's. */
 export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<string, unknown>): { severity: SeveritySetting; options: Record<string, unknown> } {
   // The common case: nothing configured for the rule.
-  if (settings.rules?.[rule.id] == null && fileRules?.[rule.id] == null) return { severity: rule.defaultSeverity, options: {} };
+  if (settings.rules?.[rule.id] == null && fileRules?.[rule.id] == null) return { severity: rule.defaultSeverity, options: NO_OPTIONS };
   let severity: SeveritySetting = rule.defaultSeverity;
-  let options: Record<string, unknown> = {};
+  let options: Record<string, unknown> = NO_OPTIONS;
   for (const source of [settings.rules?.[rule.id], fileRules?.[rule.id] as RuleSetting | undefined]) {
     if (source === undefined || source === null) continue;
     if (typeof source === 'string' || typeof source === 'boolean') {
@@ -53,12 +56,21 @@ export function resolveRule(rule: Rule, settings: Settings, fileRules?: Record<s
 
 const NO_REPORTS: readonly Report[] = [];
 
-interface SentenceCheck {
+/** A rule that runs on a document, at the severity its settings give. */
+interface PlannedRule {
   rule: Rule;
   severity: Severity;
-  context: RuleContext;
-  /** The rule's bit in hintedRules. */
+  /** Its context, when the settings give it options; otherwise the document's shared context. */
+  context: RuleContext | undefined;
+  /** Its bit in hintedRules (sentence rules). */
   bit: number;
+}
+
+/** The rules that run on a document, by the kind of check they make, each list in catalogue order. */
+interface RulePlan {
+  documentRules: PlannedRule[];
+  sentenceRules: PlannedRule[];
+  variantRules: PlannedRule[];
 }
 
 /** The rules with sentence checks; a rule's bit in hintedRules is 1 << its index here. */
@@ -75,6 +87,33 @@ const hintedRules = sentenceFact((text: string): number => {
   return mask;
 });
 
+function planRules(doc: MacroDocument, settings: Settings, fileRules: Record<string, unknown> | undefined): RulePlan {
+  const plan: RulePlan = { documentRules: [], sentenceRules: [], variantRules: [] };
+  for (const rule of rules) {
+    const { severity, options } = resolveRule(rule, settings, fileRules);
+    if (severity === 'off') continue;
+    const context = options === NO_OPTIONS ? undefined : { doc, settings, options };
+    const planned: PlannedRule = { rule, severity, context, bit: rule.checkSentence ? 1 << SENTENCE_RULES.indexOf(rule) : 0 };
+    if (rule.checkDocument) plan.documentRules.push(planned);
+    if (rule.checkSentence) plan.sentenceRules.push(planned);
+    if (rule.checkVariant) plan.variantRules.push(planned);
+  }
+  return plan;
+}
+
+/** The plan when neither the settings nor the file configure a rule (the common case): made once. */
+let defaultPlan: RulePlan | undefined;
+
+function planFor(doc: MacroDocument, settings: Settings, fileRules: Record<string, unknown> | undefined): RulePlan {
+  if (fileRules === undefined && isEmpty(settings.rules)) return (defaultPlan ??= planRules(doc, {}, undefined));
+  return planRules(doc, settings, fileRules);
+}
+
+function isEmpty(record: object | undefined): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return false;
+  return true;
+}
+
 function asArray(result: Report[] | Report | undefined): readonly Report[] {
   return result === undefined ? NO_REPORTS : Array.isArray(result) ? result : [result];
 }
@@ -85,22 +124,15 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   const fileRules = doc.units.length === 1 ? doc.units[0].meta.rules : undefined;
   const findings: Finding[] = [];
 
-  const active: Array<{ rule: Rule; severity: Severity; context: RuleContext }> = [];
-  for (const rule of rules) {
-    const { severity, options } = resolveRule(rule, settings, fileRules);
-    if (severity !== 'off') active.push({ rule, severity, context: { doc, settings, options } });
-  }
+  const { documentRules, sentenceRules, variantRules } = planFor(doc, settings, fileRules);
+  // Rules without options of their own share one context.
+  const shared: RuleContext = { doc, settings, options: NO_OPTIONS };
 
   // Each rule's reports keep their order (document, sentences, variants), and the final sort
   // orders different rules, so the sentence checks run sentence by sentence: every rule asks
   // about the same sentence in turn, and shared sentence facts are found while they are at hand.
-  for (const { rule, severity, context } of active) {
-    if (rule.checkDocument) for (const report of asArray(rule.checkDocument(context))) findings.push(toFinding(rule, severity, report));
-  }
-  const sentenceRules: SentenceCheck[] = [];
-  for (const { rule, severity, context } of active) {
-    const index = SENTENCE_RULES.indexOf(rule);
-    if (index >= 0) sentenceRules.push({ rule, severity, context, bit: 1 << index });
+  for (const { rule, severity, context } of documentRules) {
+    for (const report of asArray(rule.checkDocument!(context ?? shared))) findings.push(toFinding(rule, severity, report));
   }
   const sentences = doc.sentences;
   for (let s = 0; s < sentences.length; s++) {
@@ -110,7 +142,7 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
     for (let r = 0; r < sentenceRules.length; r++) {
       const check = sentenceRules[r];
       if ((hinted & check.bit) === 0) continue;
-      const result = check.rule.checkSentence!(sentence, check.context);
+      const result = check.rule.checkSentence!(sentence, check.context ?? shared);
       if (result === undefined) continue;
       if (Array.isArray(result)) for (const report of result) findings.push(toFinding(check.rule, check.severity, report));
       else findings.push(toFinding(check.rule, check.severity, result));
@@ -118,7 +150,6 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   }
   // Macro checks run variant by variant, every rule in turn, so the rules share what they find
   // about a variant while it is at hand; each rule's reports are then merged across the variants.
-  const variantRules = active.filter((a) => a.rule.checkVariant !== undefined);
   for (const unit of doc.units) {
     const checks = unit.meta.rules ? withUnitSeverity(variantRules, unit, settings) : variantRules;
     if (checks.length === 0) continue;
@@ -126,7 +157,7 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
     if (variants.length === 1) {
       // One rendering, the common case: nothing to merge, so no lists per rule.
       for (const { rule, severity, context } of checks) {
-        const result = rule.checkVariant!(variants[0], unit, context);
+        const result = rule.checkVariant!(variants[0], unit, context ?? shared);
         if (result === undefined) continue;
         if (!Array.isArray(result)) findings.push(toFinding(rule, severity, result));
         else for (const { report } of withoutRepeats(result)) findings.push(toFinding(rule, severity, report));
@@ -135,7 +166,7 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
     }
     const reports: Array<Array<readonly Report[]>> = checks.map(() => []);
     for (const variant of variants) {
-      for (let r = 0; r < checks.length; r++) reports[r].push(asArray(checks[r].rule.checkVariant!(variant, unit, checks[r].context)));
+      for (let r = 0; r < checks.length; r++) reports[r].push(asArray(checks[r].rule.checkVariant!(variant, unit, checks[r].context ?? shared)));
     }
     for (let r = 0; r < checks.length; r++) {
       const { rule, severity } = checks[r];
@@ -240,7 +271,7 @@ function toFinding(rule: Rule, severity: Severity, report: Report, condition?: s
 }
 
 /** The macro checks at the severity a macro's own front matter gives them; those it turns off are left out. */
-function withUnitSeverity(checks: Array<{ rule: Rule; severity: Severity; context: RuleContext }>, unit: MacroUnit, settings: Settings) {
+function withUnitSeverity(checks: PlannedRule[], unit: MacroUnit, settings: Settings): PlannedRule[] {
   const own: typeof checks = [];
   for (const check of checks) {
     const severity = resolveRule(check.rule, settings, unit.meta.rules).severity;
