@@ -55,6 +55,31 @@ test('links keep their text; destinations, titles and reference definitions are 
   assert.deepEqual(proseWords(text), ['See', 'our', 'guide', 'or', 'the', 'FAQ', ',', 'X'.repeat('https://x.io/sorry'.length), 'and', 'XXXXXXXXXXXXXXXX.']);
 });
 
+test('bare links read as values in every block that has one, whatever comes between them', () => {
+  const text = [
+    'Write to help@example.com today.',
+    '',
+    'A link [here](https://example.com/x) and nothing bare.',
+    '',
+    '| Where | How |',
+    '| --- | --- |',
+    '| Online | www.example.com/help |',
+    '',
+    'Plain words only.',
+    '',
+    'Or mailto:team@example.com and https://example.org/status.',
+    '',
+  ].join('\n');
+  assert.deepEqual(proseWords(text), [
+    'Write', 'to', 'X'.repeat('help@example.com'.length), 'today.',
+    'A', 'link', 'here', 'and', 'nothing', 'bare.',
+    'Where', 'How',
+    'Online', 'X'.repeat('www.example.com/help'.length),
+    'Plain', 'words', 'only.',
+    'Or', 'X'.repeat('mailto:team@example.com'.length), 'and', 'X'.repeat('https://example.org/status'.length) + '.',
+  ]);
+});
+
 test('block quotes are the customer\'s words, lazy continuation lines too', () => {
   const text = '> I am so angry, sorry\nthis line continues the quote\n\nI understand.\n\n- > quoted in a list\n';
   assert.deepEqual(proseWords(text), ['I', 'understand.']);
