@@ -8,8 +8,7 @@ import { hashText } from '../../text';
 const NONE = Symbol('none');
 /**
  * Distinct texts kept; the table is cleared when full, so a long-running
- * server never grows with it. Kept small because a sentence's text can hold
- * on to the whole document it was cut from.
+ * server never grows with it.
  */
 const LIMIT = 2048;
 
@@ -53,13 +52,22 @@ function slotsOfText(text: string, key: number): Slots {
     // Sized for every fact up front, so answering one never grows the array.
     slots = new Array(factCount);
     tableHashes[i] = key;
-    tableTexts[i] = text;
+    tableTexts[i] = ownCopy(text);
     tableSlots[i] = slots;
     textCount++;
   }
   lastText = text;
   lastSlots = slots;
   return slots;
+}
+
+/**
+ * A copy of the text that holds only its own characters. A sentence's text is cut from its document's
+ * prose and keeps all of it alive; the table's copies are small and lie together in memory, so the
+ * comparisons that find a text read memory close at hand. (Flattening a joined string copies it.)
+ */
+function ownCopy(text: string): string {
+  return (text + ' ').slice(0, -1);
 }
 
 /** A sentence keeps its text's answers once it has looked them up: later questions skip the table. */
