@@ -297,7 +297,7 @@ function sameRanges(a: OffsetRange[], b: OffsetRange[]): boolean {
 }
 
 /** The sentences of a zone rendered with `inZone` blanked; each distinct rendering is split once (`done` holds those split so far). */
-function splitZone(doc: MacroDocument, zone: OffsetRange, done: Array<{ blanks: OffsetRange[]; sentences: Sentence[] }>, inZone: OffsetRange[], proseCodes: Uint16Array | undefined): Sentence[] {
+function splitZone(doc: MacroDocument, zone: OffsetRange, done: Array<{ blanks: OffsetRange[]; sentences: Sentence[] }>, inZone: OffsetRange[], proseCodes: Uint16Array | undefined, unitSentences: Sentence[]): Sentence[] {
   for (const split of done) if (sameRanges(split.blanks, inZone)) return split.sentences;
   // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
   const length = zone.end - zone.start;
@@ -313,9 +313,24 @@ function splitZone(doc: MacroDocument, zone: OffsetRange, done: Array<{ blanks: 
     const end = Math.min(blank.end, zone.end) - zone.start;
     for (let i = Math.max(blank.start, zone.start) - zone.start; i < end; i++) if (codes[i] !== 10 && codes[i] !== 13) codes[i] = 32;
   }
-  const sentences = splitSentences(stringOfCodes(codes), 0, length, zone.start, codes);
+  const sentences = sameAsUnit(splitSentences(stringOfCodes(codes), 0, length, zone.start, codes), unitSentences);
   done.push({ blanks: inZone, sentences });
   return sentences;
+}
+
+/**
+ * A sentence of a rendering at the same place and with the same text as one of the macro's own is
+ * that sentence, and keeps what the rules have found out about it (most branches hold whole sentences).
+ */
+function sameAsUnit(split: Sentence[], unitSentences: Sentence[]): Sentence[] {
+  let k = 0;
+  for (let i = 0; i < split.length; i++) {
+    const sentence = split[i];
+    while (k < unitSentences.length && unitSentences[k].start < sentence.start) k++;
+    const own = unitSentences[k];
+    if (own !== undefined && own.start === sentence.start && own.end === sentence.end && own.text === sentence.text) split[i] = own;
+  }
+  return split;
 }
 
 /** `proseCodes`: the prose's code units, when the caller has them (the mask's, when they equal the prose). */
@@ -342,7 +357,7 @@ function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: BranchBlo
       while (b < blanks.length && blanks[b].end <= zone.start) b++;
       const inZone: OffsetRange[] = [];
       for (let i = b; i < blanks.length && blanks[i].start < zone.end; i++) if (blanks[i].end > zone.start) inZone.push(blanks[i]);
-      for (const sentence of splitZone(doc, zones[z], splits[z], inZone, proseCodes)) sentences.push(sentence);
+      for (const sentence of splitZone(doc, zones[z], splits[z], inZone, proseCodes, unitSentences)) sentences.push(sentence);
       while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
     }
     while (k < unitSentences.length) sentences.push(unitSentences[k++]);
