@@ -24,6 +24,27 @@ test('leaves placeholders that have a fallback, that are guarded, or that are no
   ]);
 });
 
+test('in a library file, a guard covers the placeholders inside its first branch only', () => {
+  const text = [
+    '## Late parcel',
+    '',
+    '{{#if customer.first_name}}Hi {{customer.first_name}},{{else}}Hi {{customer.first_name}} there,{{/if}}',
+    '',
+    'Sorry, {{customer.first_name}}.',
+    '',
+    '## Refund',
+    '',
+    '{{#if ticket.id}}{{#if customer.first_name}}Dear {{customer.first_name}},{{/if}} ticket {{ticket.id}}{{/if}}',
+    '',
+    'Thanks, {{customer.first_name}}.',
+    '',
+  ].join('\n');
+  const found = findingsOf(text, RULE).map((f) => f.start);
+  const at = (needle: string, from = 0) => text.indexOf('{{customer.first_name}}', text.indexOf(needle, from));
+  // Unguarded: the else branch, the sentence after the first block, the last sentence.
+  assert.deepEqual(found, [at('{{else}}'), at('Sorry'), at('Thanks')]);
+});
+
 test('adds the platform\'s own fallback syntax', () => {
   assert.equal(fixed('Hi {{ customer.first_name | capitalize }},', RULE), 'Hi {{ customer.first_name | capitalize | default: "there" }},');
   assert.equal(fixed('Hi {%customer.firstName%},', RULE), 'Hi {%customer.firstName,fallback=there%},');

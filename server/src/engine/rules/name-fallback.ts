@@ -5,7 +5,7 @@
 // unattended to the wrong platform.
 
 import type { Rule, Report } from './support/rule';
-import type { MacroDocument, Placeholder, PlaceholderSyntax } from '../document/model';
+import type { BranchBlock, MacroDocument, Placeholder, PlaceholderSyntax } from '../document/model';
 import type { Fix, Settings } from '../types';
 import { isCustomerNamePath } from '../phrases/missing-name';
 
@@ -35,17 +35,32 @@ export function isCustomerName(placeholder: Placeholder, settings: Settings): bo
   return isCustomerNamePath(placeholder.path) && NAME_FIELD.test(lastSegment(placeholder.path));
 }
 
-/** Whether the placeholder sits inside an {{#if}} / {% if %} that tests the same field. */
-function isGuarded(doc: MacroDocument, placeholder: Placeholder): boolean {
-  return doc.blocks.some(
-    (block) =>
-      block.start <= placeholder.start &&
-      placeholder.end <= block.end &&
-      (block.helper === 'if' || block.helper === 'with') &&
-      doc.text.slice(block.branches[0].tag.start, block.branches[0].tag.end).includes(placeholder.path) &&
-      placeholder.start >= block.branches[0].content.start &&
-      placeholder.end <= block.branches[0].content.end,
-  );
+/**
+ * Whether placeholders sit inside an {{#if}} / {% if %} (or a with) that tests the same field. Asked
+ * in text order, it walks the blocks in text order beside them: a library file has thousands of both.
+ */
+class Guards {
+  private readonly blocks: BranchBlock[];
+  private next = 0;
+  /** The blocks that started at or before the last placeholder asked about and had not ended. */
+  private open: BranchBlock[] = [];
+
+  constructor(private readonly doc: MacroDocument) {
+    this.blocks = doc.blocks.filter((block) => block.helper === 'if' || block.helper === 'with').sort((a, b) => a.start - b.start);
+  }
+
+  guard(placeholder: Placeholder): boolean {
+    while (this.next < this.blocks.length && this.blocks[this.next].start <= placeholder.start) this.open.push(this.blocks[this.next++]);
+    this.open = this.open.filter((block) => block.end > placeholder.start);
+    const text = this.doc.text;
+    return this.open.some(
+      (block) =>
+        placeholder.end <= block.end &&
+        text.slice(block.branches[0].tag.start, block.branches[0].tag.end).includes(placeholder.path) &&
+        placeholder.start >= block.branches[0].content.start &&
+        placeholder.end <= block.branches[0].content.end,
+    );
+  }
 }
 
 /** The sentence as it reads with the name empty, e.g. "Hi ,". */
@@ -102,11 +117,12 @@ export const nameFallback: Rule = {
   checkDocument({ doc, settings }) {
     const reports: Report[] = [];
     let sentenceIndex = 0;
+    let guards: Guards | undefined;
     for (const placeholder of doc.placeholders) {
       // Only placeholders the customer reads (not in code, quotes or front matter).
       if (placeholder.fallback !== undefined || doc.prose.charCodeAt(placeholder.start) !== 88 /* X */) continue;
       if (!FALLBACK_SYNTAXES.has(placeholder.syntax) || !isCustomerName(placeholder, settings)) continue;
-      if (isGuarded(doc, placeholder)) continue;
+      if ((guards ??= new Guards(doc)).guard(placeholder)) continue;
       // Placeholders and sentences are both in text order: one pointer finds the sentence.
       while (sentenceIndex < doc.sentences.length && doc.sentences[sentenceIndex].end <= placeholder.start) sentenceIndex++;
       const sentence = doc.sentences[sentenceIndex];
