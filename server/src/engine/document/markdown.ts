@@ -864,16 +864,50 @@ function maskInline(src: string, codes: Uint16Array, from: number, to: number, m
   while ((m = BARE_LINK.exec(current))) mask.value(from + m.index, from + m.index + m[0].length);
 }
 
-/** What every bare link holds (BARE_LINK): a range of the source without one has no bare link in its prose. */
-const BARE_LINK_HINTS = ['@', '://', 'mailto:', 'www.'];
 /**
- * The last search for each hint in this document's src (scanMarkdown resets them): the first one at
- * or after hintSearchFrom[k] is at hintAt[k] (-1: none). A native indexOf per hint reads the text
- * several times faster than one pattern of the four.
+ * What every bare link holds (BARE_LINK): "@", "www.", or a colon that is the one of "://" or
+ * "mailto:". A range of the source without one has no bare link in its prose.
+ */
+const EMAIL = 0;
+const WWW = 1;
+const LINK_COLON = 2;
+/**
+ * The last search for each kind of hint in this document's src (scanMarkdown resets them): the
+ * first one at or after hintSearchFrom[k] is [hintAt[k], hintEnd[k]) (hintAt -1: none). Native
+ * indexOf searches for rare characters read the text several times faster than a pattern.
  */
 const NOT_SEARCHED = Number.MAX_SAFE_INTEGER;
-const hintSearchFrom = new Float64Array(BARE_LINK_HINTS.length).fill(NOT_SEARCHED);
-const hintAt = new Int32Array(BARE_LINK_HINTS.length);
+const hintSearchFrom = new Float64Array(3).fill(NOT_SEARCHED);
+const hintAt = new Int32Array(3);
+const hintEnd = new Int32Array(3);
+
+function findHint(src: string, kind: number, from: number): void {
+  let at = -1;
+  let end = -1;
+  if (kind === EMAIL) {
+    at = src.indexOf('@', from);
+    end = at + 1;
+  } else if (kind === WWW) {
+    at = src.indexOf('www.', from);
+    end = at + 4;
+  } else {
+    for (let colon = src.indexOf(':', from); colon >= 0; colon = src.indexOf(':', colon + 1)) {
+      if (src.startsWith('//', colon + 1)) {
+        at = colon;
+        end = colon + 3;
+        break;
+      }
+      if (colon - 6 >= from && src.startsWith('mailto', colon - 6)) {
+        at = colon - 6;
+        end = colon + 1;
+        break;
+      }
+    }
+  }
+  hintSearchFrom[kind] = from;
+  hintAt[kind] = at;
+  hintEnd[kind] = end;
+}
 
 /**
  * Whether src[from, to) holds a bare link's hint. The mask only ever turns characters into spaces,
@@ -882,13 +916,9 @@ const hintAt = new Int32Array(BARE_LINK_HINTS.length);
  * may run past the range, so its answer is remembered for the ranges after it.
  */
 function mayHoldBareLink(src: string, from: number, to: number): boolean {
-  for (let k = 0; k < BARE_LINK_HINTS.length; k++) {
-    const hint = BARE_LINK_HINTS[k];
-    if (!(from >= hintSearchFrom[k] && (hintAt[k] < 0 || from <= hintAt[k]))) {
-      hintSearchFrom[k] = from;
-      hintAt[k] = src.indexOf(hint, from);
-    }
-    if (hintAt[k] >= 0 && hintAt[k] + hint.length <= to) return true;
+  for (let kind = EMAIL; kind <= LINK_COLON; kind++) {
+    if (!(from >= hintSearchFrom[kind] && (hintAt[kind] < 0 || from <= hintAt[kind]))) findHint(src, kind, from);
+    if (hintAt[kind] >= 0 && hintEnd[kind] <= to) return true;
   }
   return false;
 }
