@@ -101,7 +101,7 @@ function planRules(doc: MacroDocument, settings: Settings, fileRules: Record<str
   return plan;
 }
 
-/** The plan when neither the settings nor the file configure a rule (the common case): made once. */
+/** The plan when neither the settings nor the file configure a rule (the common case): made once. No rule has options there, so it holds no document's context. */
 let defaultPlan: RulePlan | undefined;
 
 function planFor(doc: MacroDocument, settings: Settings, fileRules: Record<string, unknown> | undefined): RulePlan {
