@@ -4,7 +4,7 @@ import type { Fix, TextEdit } from '../types';
 import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApologyPhrases, type ApologyPhrase } from '../phrases/weak-apology';
 import { capitalize, matchCase, oneLine, withMatch } from '../text';
 import { factsOf, sentenceFact } from './support/memo';
-import { unitContaining } from './support/where';
+import { firstFrom, unitContaining } from './support/where';
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */
@@ -177,7 +177,7 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
   // Only a sentence that is nothing but the apology can go whole.
   if (start !== sentence.start || !/^[\s.!?…]*$/.test(sentence.text.slice(weakEnd(sentence) - sentence.start))) return undefined;
   const sentences = context.doc.sentences;
-  let index = lowerBound(sentences, sentence.start);
+  let index = firstFrom(sentences, sentence.start);
   if (sentences[index] !== sentence) return undefined;
   const unit = unitContaining(context.doc.units, sentence.start);
   for (index--; index >= 0 && (!unit || sentences[index].start >= unit.start); index--) {
@@ -208,17 +208,6 @@ function removalAfterEarlierApology(sentence: Sentence, start: number, context: 
 function weakEnd(sentence: Sentence): number {
   const found = weakMatch(sentence);
   return found ? sentence.start + found.match.index + found.match[0].length : sentence.start;
-}
-
-function lowerBound(sentences: readonly Sentence[], start: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sentences[mid].start < start) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Two offsets render in the same reply unless they sit in different branches of one block. */

@@ -6,7 +6,7 @@ import type { MacroDocument, MacroUnit, Placeholder } from '../../document/model
 import type { OffsetRange } from '../../types';
 
 /** The index of the first range in `ranges` (sorted by start) that starts at or after `offset`. */
-function firstFrom(ranges: readonly OffsetRange[], offset: number): number {
+export function firstFrom(ranges: readonly OffsetRange[], offset: number): number {
   let low = 0;
   let high = ranges.length;
   while (low < high) {
