@@ -123,7 +123,7 @@ function signOffLine(unit: MacroUnit, doc: MacroDocument, after: number): number
   if (found === undefined) return undefined;
   // Move up over stacked sign-offs, skipping blank lines between them.
   for (let line = found - 1; line >= first; line--) {
-    const content = doc.prose.slice(lines.lineStart(line), lines.lineEnd(line)).replace(PARAGRAPH_MARKS, ' ').trim();
+    const content = doc.prose.slice(lines.lineStart(line), lines.lineEnd(line)).trim();
     if (content === '') continue;
     if (isSignOff(line)) found = line;
     else break;

@@ -3,7 +3,6 @@ import type { MacroDocument } from '../document/model';
 import { FILL_IN_PATTERN } from '../fill-in';
 import { ANGLE_FILL_IN, BARE_MARKER, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
 import { countWords } from '../text';
-import { PARAGRAPH_MARKS } from '../document/sentences';
 
 const FILL_IN = new RegExp(FILL_IN_PATTERN.source, 'g');
 const BRACKETED = /\[([^\[\]\r\n]{1,80})\](?![\[(:\]])/g;
@@ -100,7 +99,7 @@ function onProseLine(doc: MacroDocument, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
-  if (doc.prose.slice(lineStart, lineEnd).replace(PARAGRAPH_MARKS, ' ').trim() === '') return false;
+  if (doc.prose.slice(lineStart, lineEnd).trim() === '') return false;
   for (const span of text.slice(lineStart, lineEnd).matchAll(/(`+)[^`]*?\1/g)) {
     const spanStart = lineStart + span.index!;
     if (start >= spanStart && start < spanStart + span[0].length) return false;
