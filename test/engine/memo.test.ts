@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { sentenceFact } from '../../server/src/engine/rules/support/memo';
 import { splitSentences } from '../../server/src/engine/document/sentences';
-import { hashCodeUnits, hashText } from '../../server/src/engine/text';
+import { hashCodeUnits, hashText, wordsOf } from '../../server/src/engine/text';
 
 test('a fact answers once per distinct text, and sentences with the same text share the answer', () => {
   let calls = 0;
@@ -49,5 +49,22 @@ test('a sentence is filed under the hash of its text, taken by the splitter from
   for (let i = 0; i < base.length; i++) {
     const changed = base.slice(0, i) + String.fromCharCode(base.charCodeAt(i) ^ 1) + base.slice(i + 1);
     assert.notEqual(hashText(changed), hashText(base), `position ${i}`);
+  }
+});
+
+test('hashing code units two to a word gives the hash of the text, at every start and end', () => {
+  // Odd and even starts and ends, non-Latin-1 code units among them, and a view that does not start at its buffer's start.
+  const prose = 'Grüße — we’ve sent 2 parcels. 😀 Thanks!';
+  const buffer = new Uint16Array(prose.length + 2);
+  const codes = buffer.subarray(2);
+  for (let i = 0; i < prose.length; i++) codes[i] = prose.charCodeAt(i);
+  const words = wordsOf(codes);
+  assert.equal(words.length, prose.length >> 1);
+  for (let start = 0; start <= prose.length; start++) {
+    for (let end = start; end <= prose.length; end++) {
+      const expected = hashText(prose.slice(start, end));
+      assert.equal(hashCodeUnits(codes, start, end, words), expected, `${start}-${end}`);
+      assert.equal(hashCodeUnits(codes, start, end), expected, `${start}-${end} without words`);
+    }
   }
 });

@@ -133,17 +133,51 @@ export function withMatch(message: string, match: string): string {
  * two interleaved chains, as a multiply waits for the one before it. Texts that differ in a single
  * code unit never share a hash (each step of a chain is a bijection). hashText gives the same
  * number for a string of the same code units.
+ *
+ * `words` (wordsOf(codes)) holds the same code units two to a 32-bit word: a pair is read in one
+ * load where the words cover it, which makes hashing a sentence about a third cheaper.
  */
-export function hashCodeUnits(codes: ArrayLike<number>, start: number, end: number): number {
+export function hashCodeUnits(codes: Uint16Array, start: number, end: number, words: Int32Array = NO_WORDS): number {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   let i = start;
+  // Groups of four code units the words cover: each pair is (first | second << 16), as a word holds them.
+  const stop = Math.min(end, words.length * 2) - 3;
+  if (i < stop) {
+    let w = (i + 1) >> 1;
+    if ((i & 1) === 0) {
+      for (; i < stop; i += 4, w += 2) {
+        a = Math.imul(a ^ words[w], 0x01000193);
+        b = Math.imul(b ^ words[w + 1], 0x01000193);
+      }
+    } else {
+      // An odd start: each pair straddles two words.
+      let low = words[w - 1] >>> 16;
+      for (; i < stop; i += 4, w += 2) {
+        const first = words[w];
+        const second = words[w + 1];
+        a = Math.imul(a ^ (low | (first << 16)), 0x01000193);
+        b = Math.imul(b ^ ((first >>> 16) | (second << 16)), 0x01000193);
+        low = second >>> 16;
+      }
+    }
+  }
   for (; i + 3 < end; i += 4) {
     a = Math.imul(a ^ (codes[i] | (codes[i + 1] << 16)), 0x01000193);
     b = Math.imul(b ^ (codes[i + 2] | (codes[i + 3] << 16)), 0x01000193);
   }
   for (; i < end; i++) a = Math.imul(a ^ codes[i], 0x01000193);
   return Math.imul(a, 0x9e3779b1) ^ b;
+}
+
+const NO_WORDS = new Int32Array(0);
+/** Whether a 32-bit word holds its first code unit in its low half (every platform Node runs on). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The code units two to a word, for hashCodeUnits: a view, not a copy (none where the layout does not allow one). */
+export function wordsOf(codes: Uint16Array): Int32Array {
+  if (!LITTLE_ENDIAN || codes.byteOffset % 4 !== 0) return NO_WORDS;
+  return new Int32Array(codes.buffer, codes.byteOffset, codes.length >> 1);
 }
 
 export function hashText(text: string): number {

@@ -8,7 +8,7 @@
 // (a native regular-expression search), comparing char codes only around them.
 
 import type { Sentence } from './model';
-import { hashCodeUnits } from '../text';
+import { hashCodeUnits, wordsOf } from '../text';
 
 /**
  * The mark the model writes where a block starts: a vertical tab, white space to every pattern
@@ -96,12 +96,13 @@ const EVENT_CHAR = /[.!?\u2026\n\r\v\u2029]/g;
  * non-space character), its last non-space character and, after a short line,
  * its word count are read only when needed.
  */
-function sentenceOf(start: number, end: number, text: string, codes: Uint16Array, from: number): Sentence {
-  return { start, end, text, answers: undefined, hash: hashCodeUnits(codes, from, from + text.length) };
+function sentenceOf(start: number, end: number, text: string, codes: Uint16Array, words: Int32Array, from: number): Sentence {
+  return { start, end, text, answers: undefined, hash: hashCodeUnits(codes, from, from + text.length, words) };
 }
 
 export function splitSentences(prose: string, from: number, to: number, offset = 0, codes: Uint16Array = codeUnits(prose)): Sentence[] {
   const sentences: Sentence[] = [];
+  const words = wordsOf(codes);
   /** The current sentence's first character, or -1 while none has been seen. */
   let start = -1;
   /** Where to look for the next sentence's first character. */
@@ -126,7 +127,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     if (c === PARAGRAPH_MARK || c === PARAGRAPH_SEPARATOR) {
       if (start >= 0) {
         const end = lastNonSpace(codes, e, start) + 1;
-        if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, start));
+        if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, words, start));
       }
       start = -1;
       seek = p = e + 1;
@@ -147,7 +148,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
       if (ends) {
         if (start >= 0) {
           const end = lastNonSpace(codes, e, start) + 1;
-          if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, start));
+          if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, words, start));
         }
         start = -1;
         seek = j;
@@ -160,7 +161,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     let j = e + 1;
     while (j < to && (CLASSES[codes[j]] & CLOSER) !== 0) j++;
     if ((j >= to || isSpace(codes[j])) && !(c === 46 && j === e + 1 && endsAbbreviation(codes, e, start))) {
-      if (j > start) sentences.push(sentenceOf(start + offset, j + offset, prose.slice(start, j), codes, start));
+      if (j > start) sentences.push(sentenceOf(start + offset, j + offset, prose.slice(start, j), codes, words, start));
       start = -1;
       seek = p = j;
       continue;
@@ -170,7 +171,7 @@ export function splitSentences(prose: string, from: number, to: number, offset =
   if (start < 0) start = firstNonSpace(codes, seek, to);
   if (start >= 0) {
     const end = lastNonSpace(codes, to, start) + 1;
-    if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, start));
+    if (end > start) sentences.push(sentenceOf(start + offset, end + offset, prose.slice(start, end), codes, words, start));
   }
   return sentences;
 }
