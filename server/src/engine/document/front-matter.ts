@@ -12,6 +12,13 @@ const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const NESTED_KEY_LINE = /^( +)([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const LIST_ITEM = /^( *)-[ \t]+(.*?)[ \t]*$/;
 const PLAIN = /^[^\s&*!|>%@`{}[\]#,'"?:.+\d-](?:[^#:]|:(?![\s]|$)|(?<!\s)#)*$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const QUOTED = /^"([^"\\]*)"$|^'([^']*)'$/;
+/** Words YAML may read as booleans or null: left to the full parser. */
+const RESERVED_WORD = /^(?:yes|no|on|off|y|n|true|false|null)$/i;
+const FLOW_LIST = /^\[(.*)\]$/;
+const NESTED_FLOW = /[[\]{}"']/;
+const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/;
 const NOT_SIMPLE = Symbol('not simple');
 
 function scalar(raw: string): Scalar | typeof NOT_SIMPLE {
@@ -20,19 +27,19 @@ function scalar(raw: string): Scalar | typeof NOT_SIMPLE {
   if (raw === 'false') return false;
   // Each pattern is tried only when the first character allows it: most values are plain words.
   const first = raw.charCodeAt(0);
-  if ((first === 45 || (first >= 48 && first <= 57)) && /^-?\d+(?:\.\d+)?$/.test(raw)) return Number(raw);
+  if ((first === 45 || (first >= 48 && first <= 57)) && NUMBER.test(raw)) return Number(raw);
   if (first === 34 || first === 39) {
-    const quoted = /^"([^"\\]*)"$|^'([^']*)'$/.exec(raw);
+    const quoted = QUOTED.exec(raw);
     if (quoted) return quoted[1] ?? quoted[2];
   }
-  if (PLAIN.test(raw) && (raw.length > 5 || !/^(?:yes|no|on|off|y|n|true|false|null)$/i.test(raw))) return raw;
+  if (PLAIN.test(raw) && (raw.length > 5 || !RESERVED_WORD.test(raw))) return raw;
   return NOT_SIMPLE;
 }
 
 function value(raw: string): Scalar | Scalar[] | typeof NOT_SIMPLE {
-  const flow = raw.charCodeAt(0) === 91 /* [ */ ? /^\[(.*)\]$/.exec(raw) : null;
+  const flow = raw.charCodeAt(0) === 91 /* [ */ ? FLOW_LIST.exec(raw) : null;
   if (!flow) return scalar(raw);
-  if (/[[\]{}"']/.test(flow[1])) return NOT_SIMPLE;
+  if (NESTED_FLOW.test(flow[1])) return NOT_SIMPLE;
   const items: Scalar[] = [];
   for (const part of flow[1].split(',')) {
     const item = part.trim();
@@ -56,7 +63,7 @@ export function readSimpleFrontMatter(body: string): Record<string, Value> | und
     const line = body.slice(lineStart, lineEnd);
     lineStart = newline + 1;
     const first = line.charCodeAt(0);
-    if ((first === 32 || first === 9 || first === 35 || line === '') && /^[ \t]*(?:#.*)?$/.test(line)) continue;
+    if ((first === 32 || first === 9 || first === 35 || line === '') && BLANK_OR_COMMENT.test(line)) continue;
     if (first === 9) return undefined;
     if (open && first === 32) {
       const item = LIST_ITEM.exec(line);

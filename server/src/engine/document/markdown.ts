@@ -275,20 +275,36 @@ function clearScanState(): void {
   references = new Set<string>();
 }
 
+/** The line that closes front matter (--- or ...), searched from the body's start. */
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
+
+/**
+ * Where the front matter's body starts when text[from] opens a --- line (spaces or tabs may follow,
+ * all within eight characters with its line break), or -1. Read by char codes: most macros have
+ * front matter, and a pattern made afresh on each call costs more than the test.
+ */
+function frontMatterBodyStart(text: string, from: number): number {
+  if (!text.startsWith('---', from)) return -1;
+  const limit = Math.min(text.length, from + 8);
+  let i = from + 3;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i < limit && text.charCodeAt(i) === 13) i++;
+  return i < limit && text.charCodeAt(i) === 10 ? i + 1 : -1;
+}
+
 export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontMatter: number; tags?: ReadonlyArray<OffsetRange> }): MarkdownScan {
   scan = { headings: [], htmlComments: [] };
   mask = textMask;
   let from = options.skipFrontMatter;
 
   // Front matter: a --- line at the very top, closed by --- or ... .
-  const fm = /^---[ \t]*\r?\n/.exec(text.slice(from, from + 8));
-  if (fm) {
-    const bodyStart = from + fm[0].length;
-    const close = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
-    close.lastIndex = bodyStart;
-    const found = close.exec(text);
+  const bodyStart = frontMatterBodyStart(text, from);
+  if (bodyStart >= 0) {
+    FRONT_MATTER_CLOSE.lastIndex = bodyStart;
+    const found = FRONT_MATTER_CLOSE.exec(text);
     if (found) {
-      const end = found.index + found[0].replace(/\r$/, '').length;
+      const closing = found[0];
+      const end = found.index + closing.length - (closing.charCodeAt(closing.length - 1) === 13 ? 1 : 0);
       scan.frontMatter = { range: { start: from, end }, body: text.slice(bodyStart, found.index) };
       mask.hideBlock(from, end);
       from = end;
@@ -586,7 +602,7 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
   // Inline constructs, now that every reference definition is known.
   inlineSearchFrom = 0;
   inlineSearchAt = -1;
-  hintSearchFrom.fill(NOT_SEARCHED);
+  hintSearchFrom[EMAIL] = hintSearchFrom[WWW] = hintSearchFrom[LINK_COLON] = NOT_SEARCHED;
   for (const paragraph of paragraphs) maskInline(src, srcCodes, paragraph.start, paragraph.end, mask, references, scan);
   for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
   for (const row of tableRows) {

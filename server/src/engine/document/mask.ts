@@ -96,6 +96,21 @@ const scratchCodes = new Uint16Array(SCRATCH_UNITS);
 const scratchCopy = new Uint16Array(SCRATCH_UNITS);
 const scratchBytes = typeof Buffer !== 'undefined' ? Buffer.from(scratchCodes.buffer, scratchCodes.byteOffset, scratchCodes.byteLength) : undefined;
 
+/**
+ * Byte views of the arrays code units are decoded from, made once per array: a Buffer made for
+ * every string costs more than copying a small one (macros are small, and so are variant zones).
+ */
+const byteViews = new WeakMap<ArrayBufferLike, Buffer>();
+
+function bytesOf(buffer: ArrayBufferLike): Buffer {
+  let bytes = byteViews.get(buffer);
+  if (bytes === undefined) {
+    bytes = Buffer.from(buffer);
+    byteViews.set(buffer, bytes);
+  }
+  return bytes;
+}
+
 /** The UTF-16 code units of the text (natively where Node's Buffer is there). */
 function toCodes(text: string): Uint16Array {
   if (scratchBytes && text.length <= SCRATCH_UNITS) {
@@ -127,7 +142,7 @@ function decode(codes: Uint16Array, plain: boolean): string {
 
 /** The string of these code units exactly as they are (a lone surrogate stays one). */
 export function stringOfCodes(codes: Uint16Array): string {
-  if (typeof Buffer !== 'undefined') return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+  if (typeof Buffer !== 'undefined') return bytesOf(codes.buffer).toString('utf16le', codes.byteOffset, codes.byteOffset + codes.byteLength);
   let text = '';
   for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.subarray(i, i + 4096));
   return text;

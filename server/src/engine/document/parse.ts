@@ -64,7 +64,7 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
     const rules = m[2].replace(/--\s*$/, '').split(/[\s,]+/).filter((r) => /^[a-z][a-z-]*$/.test(r));
     doc.directives.push({ kind: m[1] as Directive['kind'], rules, line: (lines ??= new LineIndex(text)).positionAt(comment.start).line });
   }
-  doc.directives.sort((a, b) => a.line - b.line);
+  if (doc.directives.length > 1) doc.directives.sort((a, b) => a.line - b.line);
 
   const fileMeta = readMeta(doc.frontMatter?.data ?? {});
   const libraryMode = (fileMeta.library as Settings['library']) ?? settings.library ?? 'auto';
