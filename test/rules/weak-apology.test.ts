@@ -58,6 +58,15 @@ test('the flagged phrase of "Sorry for the delay" is the phrase with its object,
   assert.equal(finding.message.startsWith('"Sorry for the delay" has no one doing the apologizing'), true, finding.message);
 });
 
+test('the message quotes the words as the document has them, placeholders included, in every file that repeats the sentence', () => {
+  const withOrder = findingsOf('Sorry about the mix-up with order {{order.id}}.', RULE);
+  assert.match(withOrder[0].message, /^"Sorry about the mix-up with order \{\{order\.id\}\}" /);
+  // The same sentence text without a placeholder in another file quotes its own words.
+  const plain = findingsOf('Sorry about the mix-up with order XXXXXXXXXXXX.', RULE);
+  assert.match(plain[0].message, /^"Sorry about the mix-up with order XXXXXXXXXXXX" /);
+  assert.match(findingsOf('Sorry about the mix-up with order {{order.id}}.', RULE)[0].message, /\{\{order\.id\}\}/);
+});
+
 test('offers the guide\'s "as promised" apology with the name placeholder the file uses', () => {
   const text = 'Hi {{ticket.requester.first_name}},\n\nSorry for the delay.';
   assert.equal(fixed(text, RULE, 1), "Hi {{ticket.requester.first_name}},\n\nI'm sorry you haven't received [[what was promised]] as promised, {{ticket.requester.first_name}}.");

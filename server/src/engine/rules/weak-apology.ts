@@ -32,6 +32,10 @@ const apologyWordOf = sentenceFact((text: string): { index: number; text: string
 export interface WeakMatch {
   readonly phrase: ApologyPhrase;
   readonly match: RegExpExecArray;
+  /** The words the finding flags, from the sentence's text: the match, or for "Sorry for the delay" the match and its object. */
+  readonly flagged: string;
+  /** The finding's message when the text flagged reads the same in the document (no placeholder in it). */
+  readonly message: string;
 }
 
 export const weakMatchOf = sentenceFact((text: string): WeakMatch | undefined => {
@@ -43,11 +47,22 @@ export const weakMatchOf = sentenceFact((text: string): WeakMatch | undefined =>
     const match = regex.exec(body);
     if (match) {
       match.index += lead;
-      return { phrase, match };
+      const flagged = flaggedWords(phrase, match, text);
+      return { phrase, match, flagged, message: withMatch(phrase.message, oneLine(flagged)) };
     }
   }
   return undefined;
 });
+
+function flaggedWords(phrase: ApologyPhrase, match: RegExpExecArray, text: string): string {
+  // "Sorry for the delay": the flagged phrase runs on to its object, up to a comma or the end.
+  if (phrase.fix === 'keep-object') {
+    const object = text.slice(match.index);
+    const clauseEnd = object.search(CLAUSE_BREAK);
+    return trimEndOf(clauseEnd < 0 ? object : object.slice(0, clauseEnd), SPACE_OR_STOP);
+  }
+  return trimEndOf(match[0], SPACE_OR_COMMA);
+}
 
 /** The weak-apology phrase a sentence contains, if any (shared by callers: do not modify it). */
 export function weakMatch(sentence: Sentence): WeakMatch | undefined {
@@ -71,20 +86,15 @@ export const weakApology: Rule = {
   checkSentence(sentence, context) {
     const found = weakMatch(sentence);
     if (!found) return undefined;
-    const { phrase, match } = found;
-    let trimmed = trimEndOf(match[0], SPACE_OR_COMMA);
-    // "Sorry for the delay": the flagged phrase runs on to its object, up to a comma or the end.
-    if (phrase.fix === 'keep-object') {
-      const object = sentence.text.slice(match.index);
-      const clauseEnd = object.search(CLAUSE_BREAK);
-      trimmed = trimEndOf(clauseEnd < 0 ? object : object.slice(0, clauseEnd), SPACE_OR_STOP);
-    }
+    const { phrase, match, flagged } = found;
     const start = sentence.start + match.index;
-    const end = start + trimmed.length;
+    const end = start + flagged.length;
+    const text = context.doc.text;
     return {
       start,
       end,
-      message: withMatch(phrase.message, oneLine(context.doc.text.slice(start, end))),
+      // The message quotes the document's words: a placeholder reads as itself, not as the sentence's stand-in.
+      message: text.startsWith(flagged, start) ? found.message : withMatch(phrase.message, oneLine(text.slice(start, end))),
       fixes: () => {
         const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
         // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
