@@ -54,3 +54,11 @@ test('a range of the prose is split with its positions shifted by the offset', (
   );
   assert.deepEqual(splitSentences(prose, 0, prose.indexOf(' Take')).map((s) => s.text), ['Skip this.']);
 });
+
+test('every kind of sentence end is found, in any order, and each split starts afresh', () => {
+  assert.deepEqual(split('Done… Really? Yes! Ok.\rNext line\r\rNew para\u2029After the separator'), ['Done…', 'Really?', 'Yes!', 'Ok.', 'Next line', 'New para', 'After the separator']);
+  // A split of other prose right after: nothing found in the one before carries over.
+  assert.deepEqual(split('Hi Ann!\n\nAll set. Bye?'), ['Hi Ann!', 'All set.', 'Bye?']);
+  // Ends beyond the range are not the range's.
+  assert.deepEqual(splitSentences('One two. Three! Four?', 0, 'One two'.length).map((s) => s.text), ['One two']);
+});
