@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findingsOf } from '../support/lint';
+import { parseDocument } from '../../server/src/engine/document/parse';
 
 test('a weak apology inside {{#if}} is found and located', () => {
   const text = 'Hi there,\n\n{{#if ticket.late}}Sorry for any inconvenience.{{/if}} I understand how annoying a late parcel is.\n';
@@ -83,4 +84,33 @@ test('a finding names only the conditions that cause it, not those of unrelated 
   const findings = findingsOf(text, 'no-next-step', 'handlebars');
   assert.equal(findings.length, 1);
   assert.equal(findings[0].condition, 'when ticket.callback_requested is not set');
+});
+
+test('a rendering reads as the template renders it: whole sentences of the macro where no branch touches them', () => {
+  const text = [
+    'Hi {{customer.first_name}},',
+    '',
+    'Your parcel left today.',
+    '{{#if ticket.vip}}',
+    '## Priority',
+    '',
+    'You are first in line.',
+    '{{else}}',
+    'It ships in turn.',
+    '{{/if}}',
+    'Thanks for {{#if ticket.late}}waiting so long and {{/if}}your patience.',
+  ].join('\n');
+  const doc = parseDocument(text, 'handlebars');
+  const [unit] = doc.units;
+  const rendered = unit.variants.map((variant) => variant.sentences.map((s) => s.text.replace(/\s+/g, ' ')));
+  // The hidden heading's mark and the hidden branches leave no empty sentence behind.
+  for (const texts of rendered) for (const sentence of texts) assert.notEqual(sentence.trim(), '', JSON.stringify(texts));
+  assert.ok(rendered.some((texts) => texts.includes('Thanks for your patience.')), JSON.stringify(rendered));
+  assert.ok(rendered.some((texts) => texts.includes('Thanks for waiting so long and your patience.')), JSON.stringify(rendered));
+  // Untouched sentences are the macro's own objects in every rendering.
+  const parcel = unit.sentences.find((s) => s.text === 'Your parcel left today.')!;
+  for (const variant of unit.variants) assert.ok(variant.sentences.includes(parcel), variant.condition);
+  const first = unit.sentences.find((s) => s.text === 'You are first in line.')!;
+  assert.ok(unit.variants.some((variant) => variant.sentences.includes(first)));
+  for (const variant of unit.variants) for (const s of variant.sentences) assert.equal(s.text.length, s.end - s.start);
 });
