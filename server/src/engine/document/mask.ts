@@ -87,28 +87,25 @@ export class Mask {
 }
 
 /**
- * Masks of ordinary size reuse two module-wide arrays (the codes and their snapshot copy): a document
- * is parsed synchronously, one at a time, and nothing keeps its mask or snapshot once parsing ends.
- * Fresh arrays for every small document cost more in allocation and garbage collection than filling them.
+ * Masks of ordinary size reuse module-wide arrays (the codes, their snapshot copy, and the codes of
+ * a variant zone's rendering): a document is parsed synchronously, one at a time, and nothing keeps
+ * them once parsing ends. Fresh arrays for every small document cost more in allocation and
+ * garbage collection than filling them.
  */
 const SCRATCH_UNITS = 1 << 16;
 const scratchCodes = new Uint16Array(SCRATCH_UNITS);
 const scratchCopy = new Uint16Array(SCRATCH_UNITS);
-const scratchBytes = typeof Buffer !== 'undefined' ? Buffer.from(scratchCodes.buffer, scratchCodes.byteOffset, scratchCodes.byteLength) : undefined;
+const scratchZone = new Uint16Array(SCRATCH_UNITS);
+/** Byte views of the scratch arrays, made once: a Buffer made for every string costs more than copying a small one. */
+const scratchViews = typeof Buffer !== 'undefined' ? [scratchCodes, scratchCopy, scratchZone].map((codes) => ({ buffer: codes.buffer, bytes: Buffer.from(codes.buffer, 0, codes.byteLength) })) : [];
+const scratchBytes = scratchViews[0]?.bytes;
 
 /**
- * Byte views of the arrays code units are decoded from, made once per array: a Buffer made for
- * every string costs more than copying a small one (macros are small, and so are variant zones).
+ * Code units to fill in for one rendering of a variant zone (parse.ts), from a module-wide array
+ * when they fit: zones are split one at a time, and nothing keeps them.
  */
-const byteViews = new WeakMap<ArrayBufferLike, Buffer>();
-
-function bytesOf(buffer: ArrayBufferLike): Buffer {
-  let bytes = byteViews.get(buffer);
-  if (bytes === undefined) {
-    bytes = Buffer.from(buffer);
-    byteViews.set(buffer, bytes);
-  }
-  return bytes;
+export function zoneScratch(length: number): Uint16Array {
+  return length <= SCRATCH_UNITS ? scratchZone.subarray(0, length) : new Uint16Array(length);
 }
 
 /** The UTF-16 code units of the text (natively where Node's Buffer is there). */
@@ -142,7 +139,10 @@ function decode(codes: Uint16Array, plain: boolean): string {
 
 /** The string of these code units exactly as they are (a lone surrogate stays one). */
 export function stringOfCodes(codes: Uint16Array): string {
-  if (typeof Buffer !== 'undefined') return bytesOf(codes.buffer).toString('utf16le', codes.byteOffset, codes.byteOffset + codes.byteLength);
+  if (typeof Buffer !== 'undefined') {
+    for (const view of scratchViews) if (view.buffer === codes.buffer) return view.bytes.toString('utf16le', codes.byteOffset, codes.byteOffset + codes.byteLength);
+    return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+  }
   let text = '';
   for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.subarray(i, i + 4096));
   return text;

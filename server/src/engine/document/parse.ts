@@ -4,7 +4,7 @@
 
 import type { Settings, OffsetRange } from '../types';
 import { LineIndex } from '../text';
-import { Mask, stringOfCodes } from './mask';
+import { Mask, stringOfCodes, zoneScratch } from './mask';
 import { readFrontMatter } from './front-matter';
 import { scanMarkdown, type Heading } from './markdown';
 import { scanTemplates } from './templates';
@@ -287,8 +287,6 @@ function sortByStart(ranges: OffsetRange[]): void {
   }
 }
 
-/** Scratch code units for splitting variant zones (parsing is synchronous: one zone at a time). */
-let zoneCodes = new Uint16Array(1024);
 
 function sameRanges(a: OffsetRange[], b: OffsetRange[]): boolean {
   if (a.length !== b.length) return false;
@@ -301,8 +299,7 @@ function splitZone(doc: MacroDocument, zone: OffsetRange, done: Array<{ blanks: 
   for (const split of done) if (sameRanges(split.blanks, inZone)) return split.sentences;
   // The zone's prose with the branches this rendering leaves out blanked (line breaks kept).
   const length = zone.end - zone.start;
-  if (zoneCodes.length < length) zoneCodes = new Uint16Array(Math.max(length, zoneCodes.length * 2));
-  const codes = zoneCodes.subarray(0, length);
+  const codes = zoneScratch(length);
   if (proseCodes) {
     codes.set(proseCodes.subarray(zone.start, zone.end));
   } else {
