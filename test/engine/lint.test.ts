@@ -47,3 +47,14 @@ test('fixes built late are still marked when they need the author', () => {
   assert.ok(finding.fixes.length > 0);
   for (const fix of finding.fixes) assert.equal(fix.needsInput, true, `${fix.title} leaves a fill-in`);
 });
+
+test('team-phrase runs only when the settings list phrases, whichever settings came first', () => {
+  const text = 'No worries, the refund is on its way.';
+  const teamFindings = (settings: Parameters<typeof lint>[2]) => lint(text, 'markdown', settings).findings.filter((f) => f.rule === 'team-phrase');
+  assert.equal(teamFindings({}).length, 0);
+  const phrases = [{ phrase: 'no worries', preferred: 'happy to help' }];
+  assert.equal(teamFindings({ phrases }).length, 1);
+  assert.equal(teamFindings({}).length, 0);
+  assert.equal(teamFindings({ phrases, rules: { 'weak-apology': 'off' } }).length, 1);
+  assert.equal(teamFindings({ phrases: [] }).length, 0);
+});

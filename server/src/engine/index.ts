@@ -71,6 +71,8 @@ interface RulePlan {
   documentRules: PlannedRule[];
   sentenceRules: PlannedRule[];
   variantRules: PlannedRule[];
+  /** The bits of sentenceRules in hintedRules: a sentence none of them may concern is skipped. */
+  sentenceBits: number;
 }
 
 /** The rules with sentence checks; a rule's bit in hintedRules is 1 << its index here. */
@@ -87,26 +89,45 @@ const hintedRules = sentenceFact((text: string): number => {
   return mask;
 });
 
-function planRules(doc: MacroDocument, settings: Settings, fileRules: Record<string, unknown> | undefined): RulePlan {
-  const plan: RulePlan = { documentRules: [], sentenceRules: [], variantRules: [] };
-  for (const rule of rules) {
+if (rules.length > 31) throw new Error('idleRules holds 31 rules: make it two masks');
+/** The rules idle under these settings (Rule.idleWith), as bits by their place in the catalogue. */
+function idleRules(settings: Settings): number {
+  let idle = 0;
+  for (let i = 0; i < rules.length; i++) if (rules[i].idleWith?.(settings)) idle |= 1 << i;
+  return idle;
+}
+
+function planRules(doc: MacroDocument, settings: Settings, fileRules: Record<string, unknown> | undefined, idle: number): RulePlan {
+  const plan: RulePlan = { documentRules: [], sentenceRules: [], variantRules: [], sentenceBits: 0 };
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    if ((idle >> i) & 1) continue;
     const { severity, options } = resolveRule(rule, settings, fileRules);
     if (severity === 'off') continue;
     const context = options === NO_OPTIONS ? undefined : { doc, settings, options };
     const planned: PlannedRule = { rule, severity, context, bit: rule.checkSentence ? 1 << SENTENCE_RULES.indexOf(rule) : 0 };
     if (rule.checkDocument) plan.documentRules.push(planned);
-    if (rule.checkSentence) plan.sentenceRules.push(planned);
+    if (rule.checkSentence) {
+      plan.sentenceRules.push(planned);
+      plan.sentenceBits |= planned.bit;
+    }
     if (rule.checkVariant) plan.variantRules.push(planned);
   }
   return plan;
 }
 
-/** The plan when neither the settings nor the file configure a rule (the common case): made once. No rule has options there, so it holds no document's context. */
-let defaultPlan: RulePlan | undefined;
+/**
+ * The plans when neither the settings nor the file configure a rule (the common case), by the rules
+ * idle under the settings: each made once. No rule has options there, so none holds a document's context.
+ */
+const defaultPlans = new Map<number, RulePlan>();
 
 function planFor(doc: MacroDocument, settings: Settings, fileRules: Record<string, unknown> | undefined): RulePlan {
-  if (fileRules === undefined && isEmpty(settings.rules)) return (defaultPlan ??= planRules(doc, {}, undefined));
-  return planRules(doc, settings, fileRules);
+  const idle = idleRules(settings);
+  if (fileRules !== undefined || !isEmpty(settings.rules)) return planRules(doc, settings, fileRules, idle);
+  let plan = defaultPlans.get(idle);
+  if (plan === undefined) defaultPlans.set(idle, (plan = planRules(doc, {}, undefined, idle)));
+  return plan;
 }
 
 function isEmpty(record: object | undefined): boolean {
@@ -124,7 +145,7 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   const fileRules = doc.units.length === 1 ? doc.units[0].meta.rules : undefined;
   const findings: Finding[] = [];
 
-  const { documentRules, sentenceRules, variantRules } = planFor(doc, settings, fileRules);
+  const { documentRules, sentenceRules, variantRules, sentenceBits } = planFor(doc, settings, fileRules);
   // Rules without options of their own share one context.
   const shared: RuleContext = { doc, settings, options: NO_OPTIONS };
 
@@ -137,7 +158,7 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
   const sentences = doc.sentences;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
-    const hinted = hintedRules.of(sentence);
+    const hinted = hintedRules.of(sentence) & sentenceBits;
     if (hinted === 0) continue;
     for (let r = 0; r < sentenceRules.length; r++) {
       const check = sentenceRules[r];

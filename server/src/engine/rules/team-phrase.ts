@@ -50,6 +50,10 @@ export const teamPhrase: Rule = {
     better: 'Happy to help, I will refund the order today.',
   },
 
+  idleWith(settings) {
+    return compilePhrases(settings.phrases).length === 0;
+  },
+
   checkSentence(sentence, context) {
     const phrases = compilePhrases(context.settings.phrases);
     if (phrases.length === 0) return undefined;

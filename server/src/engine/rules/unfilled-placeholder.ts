@@ -1,15 +1,19 @@
 import type { Report, Rule } from './support/rule';
 import type { MacroDocument } from '../document/model';
 import { FILL_IN_PATTERN } from '../fill-in';
-import { ANGLE_FILL_IN, BARE_MARKER, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
+import { ANGLE_FILL_IN, BARE_MARKER, BARE_MARKER_LETTERS, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
 import { countWords } from '../text';
 
 const FILL_IN = new RegExp(FILL_IN_PATTERN.source, 'g');
 const BRACKETED = /\[([^\[\]\r\n]{1,80})\](?![\[(:\]])/g;
-const ANGLED = /<([^<>\r\n]{1,60})>/g;
+/** An angle-bracket gap, tried at each "<" (found with indexOf, which is several times faster than a global pattern's scan). */
+const ANGLED_AT = /<([^<>\r\n]{1,60})>/y;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 /** Every marker BARE_MARKER finds is in the original text too: most texts have none. */
-const MAY_HAVE_MARKER = /TODO|FIXME|TBD|XXX/;
+function mayHaveMarker(text: string): boolean {
+  for (const letter of BARE_MARKER_LETTERS) if (text.includes(letter)) return true;
+  return false;
+}
 
 export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
@@ -63,9 +67,16 @@ export const unfilledPlaceholder: Rule = {
 
     // <fill in>, <customer name>: the HTML scanner hides these as tags, so check where they sit instead.
     let comments: Array<{ start: number; end: number }> | undefined;
-    if (text.includes('<')) for (ANGLED.lastIndex = 0; (m = ANGLED.exec(text)); ) {
-      const start = m.index;
+    for (let at = text.indexOf('<'); at >= 0; ) {
+      ANGLED_AT.lastIndex = at;
+      m = ANGLED_AT.exec(text);
+      if (!m) {
+        at = text.indexOf('<', at + 1);
+        continue;
+      }
+      const start = at;
       const end = start + m[0].length;
+      at = text.indexOf('<', end);
       if (!ANGLE_FILL_IN.test(m[1]) || countWords(m[1]) > MAX_FILL_IN_WORDS) continue;
       comments ??= [...text.matchAll(HTML_COMMENT)].map((c) => ({ start: c.index!, end: c.index! + c[0].length }));
       if (comments.some((c) => start >= c.start && start < c.end) || !onProseLine(doc, start, end)) continue;
@@ -73,7 +84,7 @@ export const unfilledPlaceholder: Rule = {
     }
 
     // TODO, FIXME, TBD, XXX written in the prose itself (not a masked placeholder or code).
-    if (MAY_HAVE_MARKER.test(text)) for (BARE_MARKER.lastIndex = 0; (m = BARE_MARKER.exec(doc.prose)); ) {
+    if (mayHaveMarker(text)) for (BARE_MARKER.lastIndex = 0; (m = BARE_MARKER.exec(doc.prose)); ) {
       const start = m.index;
       const end = start + m[0].length;
       if (text.slice(start, end) !== m[0] || !isProse(doc, start, m[0].length)) continue;

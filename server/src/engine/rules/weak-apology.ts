@@ -108,13 +108,13 @@ export const weakApology: Rule = {
   checkVariant(variant: Variant) {
     const sentences = variant.sentences;
     const facts = factsOf(sentences);
+    // One pass: the apologies after the first, in a scratch list (most replies apologize once, or not at all).
     let count = 0;
-    for (let i = 0; i < sentences.length; i++) if (facts.get(isApologyText, i)) count++;
+    for (let i = 0; i < sentences.length; i++) if (facts.get(isApologyText, i) && count++ > 0) laterApologies[count - 2] = i;
     if (count < 2) return undefined;
     const reports: Report[] = [];
-    let seen = 0;
-    for (let i = 0; i < sentences.length; i++) {
-      if (!facts.get(isApologyText, i) || seen++ === 0) continue;
+    for (let k = 0; k < count - 1; k++) {
+      const i = laterApologies[k];
       // A sentence already flagged for its wording is not flagged again for being one more apology.
       if (facts.get(weakMatchOf, i)) continue;
       const s = sentences[i];
@@ -128,6 +128,9 @@ export const weakApology: Rule = {
     return reports;
   },
 };
+
+/** The indexes of a variant's apologies after its first (checkVariant's scratch list: variants are checked one at a time). */
+const laterApologies: number[] = [];
 
 function fixesFor(phrase: ApologyPhrase, sentence: Sentence, index: number, length: number, context: RuleContext): Fix[] {
   const text = context.doc.text;

@@ -56,4 +56,9 @@ export interface Rule extends RuleMeta {
   checkVariant?(variant: Variant, unit: MacroUnit, context: RuleContext): Report[] | Report | undefined;
   /** Whole-document checks (template syntax, placeholders). */
   checkDocument?(context: RuleContext): Report[] | Report | undefined;
+  /**
+   * Whether the rule has nothing to look for under these settings (team-phrase without phrases):
+   * the engine leaves it out rather than ask it about every sentence.
+   */
+  idleWith?(settings: Settings): boolean;
 }
