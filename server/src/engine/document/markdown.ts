@@ -17,6 +17,7 @@
 
 import type { Mask } from './mask';
 import type { OffsetRange } from '../types';
+import { NextCharacter, NOT_FOUND } from './next-character';
 
 export interface Heading extends OffsetRange {
   level: number;
@@ -600,8 +601,7 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
   closeLeaf();
 
   // Inline constructs, now that every reference definition is known.
-  inlineSearchFrom = 0;
-  inlineSearchAt = -1;
+  inlineSyntax.reset(src);
   hintSearchFrom[EMAIL] = hintSearchFrom[WWW] = hintSearchFrom[LINK_COLON] = NOT_SEARCHED;
   for (const paragraph of paragraphs) maskInline(src, srcCodes, paragraph.start, paragraph.end, mask, references, scan);
   for (const block of htmlTexts) maskHtmlText(src, block.start, block.end, mask, scan);
@@ -703,28 +703,18 @@ const INLINE_HTML = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG}|<!--(?:>|->|[\\s\\S
 export const BARE_LINK = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>]*[^\s<>?!.,:*_~'")\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
 
 /** ASCII characters maskInline stops at: those that may start inline syntax (\ ` < ! [ ] * _ ~). */
+const INLINE_CHARACTERS = [...'\\`<![]*_~'];
 const INLINE_SYNTAX = 1;
 const INLINE_CHAR = new Uint8Array(128);
-for (const ch of '\\`<![]*_~') INLINE_CHAR[ch.charCodeAt(0)] = INLINE_SYNTAX;
+for (const ch of INLINE_CHARACTERS) INLINE_CHAR[ch.charCodeAt(0)] = INLINE_SYNTAX;
 
-/** The characters of INLINE_CHAR. A native search finds the next one several times faster than a loop over the characters. */
-const INLINE_CHAR_SEARCH = /[\\`<!\[\]*_~]/g;
-/** The last search in this document's src (scanMarkdown resets it): the first INLINE_CHAR at or after `inlineSearchFrom` is at `inlineSearchAt` (src.length: none). */
-let inlineSearchFrom = 0;
-let inlineSearchAt = 0;
+/** The next of the characters of INLINE_CHAR in this document's src (scanMarkdown resets it): ranges are read in order, so the text is searched once. */
+const inlineSyntax = new NextCharacter(INLINE_CHARACTERS);
 
-/**
- * The offset of the first INLINE_CHAR at or after `from` (src.length if none). The search may run
- * past the range being masked, so its answer is remembered: a later question from inside
- * [from, answer] has the same answer, and ranges are read in order, so the text is searched once.
- */
+/** The offset of the first INLINE_CHAR at or after `from` (src.length if none). */
 function nextInlineChar(src: string, from: number): number {
-  if (from >= inlineSearchFrom && from <= inlineSearchAt) return inlineSearchAt;
-  INLINE_CHAR_SEARCH.lastIndex = from;
-  const at = INLINE_CHAR_SEARCH.test(src) ? INLINE_CHAR_SEARCH.lastIndex - 1 : src.length;
-  inlineSearchFrom = from;
-  inlineSearchAt = at;
-  return at;
+  const at = inlineSyntax.at(from);
+  return at === NOT_FOUND ? src.length : at;
 }
 
 interface Opener {

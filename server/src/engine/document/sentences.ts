@@ -9,6 +9,7 @@
 
 import type { Sentence } from './model';
 import { hashCodeUnits, wordsOf } from '../text';
+import { NextCharacter } from './next-character';
 
 /**
  * The mark the model writes where a block starts: a vertical tab, white space to every pattern
@@ -80,21 +81,10 @@ function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boole
   return ABBREVIATION_KEYS.has(wordKey(codes, i + 1, dot));
 }
 
-/** Where a sentence may end: terminal punctuation, line breaks, paragraph marks (the commonest first). */
+/** Where a sentence may end: terminal punctuation, line breaks, paragraph marks. */
 const EVENT_CHARACTERS = ['.', '\n', '\v', '!', '?', '\r', '\u2026', '\u2029'];
-const EVENT_KINDS = EVENT_CHARACTERS.length;
-const NOT_FOUND = 0x7fffffff;
-/**
- * For each kind of event character, the next one at or after where it was last searched for
- * (NOT_FOUND: none left). Each character is found once per split: a search runs only when the
- * scan has passed the one found before. Splitting is synchronous, one split at a time.
- */
-const nextEvent = new Int32Array(EVENT_KINDS);
-
-function indexOrNotFound(prose: string, character: string, from: number): number {
-  const at = prose.indexOf(character, from);
-  return at < 0 ? NOT_FOUND : at;
-}
+/** The next of them in the prose being split (splitting is synchronous, one split at a time). */
+const nextEvent = new NextCharacter(EVENT_CHARACTERS);
 
 /**
  * The sentences of prose[from, to). `offset` is added to every position (a
@@ -103,9 +93,8 @@ function indexOrNotFound(prose: string, character: string, from: number): number
  * reading a typed array is cheaper than charCodeAt.
  *
  * Only the characters where a sentence may end matter (EVENT_CHARACTERS); the
- * scan jumps from one to the next, the nearest of each kind's next one, found
- * with indexOf (a native search, cheaper per call than a regular expression's
- * and several times faster than a loop over every character here). Between two
+ * scan jumps from one to the next (next-character.ts: native searches, several
+ * times faster than a loop over every character here). Between two
  * of them, the sentence's start (its first non-space character), its last
  * non-space character and, after a short line, its word count are read only
  * when needed.
@@ -117,7 +106,7 @@ function sentenceOf(start: number, end: number, text: string, codes: Uint16Array
 export function splitSentences(prose: string, from: number, to: number, offset = 0, codes: Uint16Array = codeUnits(prose)): Sentence[] {
   const sentences: Sentence[] = [];
   const words = wordsOf(codes);
-  nextEvent.fill(-1);
+  nextEvent.reset(prose);
   /** The current sentence's first character, or -1 while none has been seen. */
   let start = -1;
   /** Where to look for the next sentence's first character. */
@@ -129,13 +118,8 @@ export function splitSentences(prose: string, from: number, to: number, offset =
     // The next event character at or after p.
     let e = p;
     if ((CLASSES[codes[p]] & EVENT) === 0) {
-      // Not right here (as the line break after a line break is): the nearest of each kind's next one.
-      e = NOT_FOUND;
-      for (let k = 0; k < EVENT_KINDS; k++) {
-        let at = nextEvent[k];
-        if (at < p) nextEvent[k] = at = indexOrNotFound(prose, EVENT_CHARACTERS[k], p);
-        if (at < e) e = at;
-      }
+      // Not right here (as the line break after a line break is): search.
+      e = nextEvent.at(p);
     }
     if (e >= to) break;
     if (start < 0) {
