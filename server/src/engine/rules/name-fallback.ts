@@ -8,6 +8,7 @@ import type { Rule, Report } from './support/rule';
 import type { BranchBlock, MacroDocument, Placeholder, PlaceholderSyntax } from '../document/model';
 import type { Fix, Settings } from '../types';
 import { isCustomerNamePath } from '../phrases/missing-name';
+import { oneLine } from '../text';
 
 export const NAME_FALLBACK = 'there';
 
@@ -69,8 +70,8 @@ function emptied(text: string, placeholder: Placeholder, sentence: { start: numb
   // At most 30 characters either side (a bounded slice: a huge sentence costs no more).
   const from = Math.max(sentence.start, placeholder.start - 30);
   const to = Math.min(sentence.end, placeholder.end + 30);
-  const before = text.slice(from, placeholder.start).replace(/\s+/g, ' ');
-  const after = text.slice(placeholder.end, to).replace(/\s+/g, ' ');
+  const before = oneLine(text.slice(from, placeholder.start));
+  const after = oneLine(text.slice(placeholder.end, to));
   const reads = `${from > sentence.start ? '…' : ''}${before}${after}${to < sentence.end ? '…' : ''}`;
   return reads.trim() || 'Hi ,';
 }
