@@ -119,15 +119,23 @@ export const weakApology: Rule = {
       if (facts.get(weakMatchOf, i)) continue;
       const s = sentences[i];
       const word = facts.get(apologyWordOf, i)!;
-      reports.push({
-        start: s.start + word.index,
-        end: s.start + word.index + word.text.length,
-        message: `This reply apologizes ${count} times ("${word.text}" again here). One sincere apology that names what went wrong is enough.`,
-      });
+      reports.push({ start: s.start + word.index, end: s.start + word.index + word.text.length, message: repeatMessage(word.text, count) });
     }
     return reports;
   },
 };
+
+/** The message for one more apology, by the word and the count: the same few, made once (a library repeats them in every variant). */
+const repeatMessages = new Map<string, string[]>();
+
+function repeatMessage(word: string, count: number): string {
+  let byCount = repeatMessages.get(word);
+  if (byCount === undefined) {
+    if (repeatMessages.size >= 256) repeatMessages.clear();
+    repeatMessages.set(word, (byCount = []));
+  }
+  return (byCount[count] ??= `This reply apologizes ${count} times ("${word}" again here). One sincere apology that names what went wrong is enough.`);
+}
 
 /** The indexes of a variant's apologies after its first (checkVariant's scratch list: variants are checked one at a time). */
 const laterApologies: number[] = [];
