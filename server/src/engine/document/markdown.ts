@@ -609,7 +609,7 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
     maskInline(src, srcCodes, row.start, row.end, mask, references, scan);
     maskTableRow(src, row, mask);
   }
-  scan.htmlComments.sort((a, b) => a.start - b.start);
+  if (scan.htmlComments.length > 1) scan.htmlComments.sort((a, b) => a.start - b.start);
   const result = scan;
   // Nothing of this document stays reachable from the module once it is scanned.
   clearScanState();
