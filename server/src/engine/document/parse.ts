@@ -287,7 +287,6 @@ function sortByStart(ranges: OffsetRange[]): void {
   }
 }
 
-
 function sameRanges(a: OffsetRange[], b: OffsetRange[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end) return false;

@@ -94,10 +94,9 @@ const nextEvent = new NextCharacter(EVENT_CHARACTERS);
  *
  * Only the characters where a sentence may end matter (EVENT_CHARACTERS); the
  * scan jumps from one to the next (next-character.ts: native searches, several
- * times faster than a loop over every character here). Between two
- * of them, the sentence's start (its first non-space character), its last
- * non-space character and, after a short line, its word count are read only
- * when needed.
+ * times faster than a loop over every character here). Between two of them,
+ * the sentence's start (its first non-space character), its last non-space
+ * character and, after a short line, its word count are read only when needed.
  */
 function sentenceOf(start: number, end: number, text: string, codes: Uint16Array, words: Int32Array, from: number): Sentence {
   return { start, end, text, answers: undefined, hash: hashCodeUnits(codes, from, from + text.length, words) };

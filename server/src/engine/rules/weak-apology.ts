@@ -110,7 +110,11 @@ export const weakApology: Rule = {
     const facts = factsOf(sentences);
     // One pass: the apologies after the first, in a scratch list (most replies apologize once, or not at all).
     let count = 0;
-    for (let i = 0; i < sentences.length; i++) if (facts.get(isApologyText, i) && count++ > 0) laterApologies[count - 2] = i;
+    for (let i = 0; i < sentences.length; i++) {
+      if (!facts.get(isApologyText, i)) continue;
+      if (count > 0) laterApologies[count - 1] = i;
+      count++;
+    }
     if (count < 2) return undefined;
     const reports: Report[] = [];
     for (let k = 0; k < count - 1; k++) {
