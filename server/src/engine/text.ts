@@ -180,6 +180,7 @@ export function wordsOf(codes: Uint16Array): Int32Array {
   return new Int32Array(codes.buffer, codes.byteOffset, codes.length >> 1);
 }
 
+/** hashCodeUnits of a string's code units, for a fact asked of a bare text. */
 export function hashText(text: string): number {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;

@@ -5,6 +5,10 @@ import { APOLOGY_WORD, FULL_APOLOGY, NOT_AN_APOLOGY, PROMISED_APOLOGY, weakApolo
 import { capitalize, matchCase, oneLine, withMatch } from '../text';
 import { factsOf, sentenceFact } from './support/memo';
 import { firstFrom, unitContaining } from './support/where';
+import { shorten } from './support/phrase-edits';
+
+/** The longest rewrite a fix's title quotes whole. */
+const TITLE_QUOTE = 48;
 
 const compiled = weakApologyPhrases.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern, 'i') }));
 /** Cheap pre-check: most sentences have no apology word at all. */
@@ -157,7 +161,7 @@ function fixesFor(phrase: ApologyPhrase, sentence: Sentence, index: number, leng
       const closing = /!\s*$/.test(rest) ? '!' : '.';
       const apology = `I apologize for ${object}${closing}`;
       return [
-        { title: `Rewrite as "${shorten(apology)}"`, preferred: true, edits: [{ start, end: sentence.end, newText: apology }] },
+        { title: `Rewrite as "${shorten(apology, TITLE_QUOTE)}"`, preferred: true, edits: [{ start, end: sentence.end, newText: apology }] },
         promisedAlternative(sentence, start, context),
       ];
     }
@@ -181,7 +185,7 @@ function fixesFor(phrase: ApologyPhrase, sentence: Sentence, index: number, leng
         // "Sorry if …" has nobody apologizing: give it a subject.
         if (!/^\s*(?:i|we)\b/i.test(kept)) kept = `I'm ${kept.trimStart().charAt(0).toLowerCase()}${kept.trimStart().slice(1)}`;
         return [
-          { title: `Drop the condition: "${shorten(`${kept.trim()} ${clause}`)}"`, preferred: true, edits: [{ start, end, newText: kept }] },
+          { title: `Drop the condition: "${shorten(`${kept.trim()} ${clause}`, TITLE_QUOTE)}"`, preferred: true, edits: [{ start, end, newText: kept }] },
           ...replacements.map((fix) => ({ ...fix, preferred: false })),
         ];
       }
@@ -301,8 +305,4 @@ function namePlaceholder(context: RuleContext): string | undefined {
   let found = namePlaceholders.get(context.doc);
   if (!found) namePlaceholders.set(context.doc, (found = { name: context.doc.placeholders.find((p) => NAME_PATH.test(p.path))?.raw }));
   return found.name;
-}
-
-function shorten(text: string): string {
-  return text.length > 48 ? `${text.slice(0, 45)}…` : text;
 }

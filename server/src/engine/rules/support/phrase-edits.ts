@@ -223,7 +223,7 @@ export function replaceSentenceEdits(sentence: Sentence, newText: string): TextE
   return [{ start: sentence.start, end: sentence.end, newText }];
 }
 
-/** The unit (macro) a sentence belongs to. */
+/** The text cut to `max` characters with an ellipsis, for a fix's title. */
 export function shorten(text: string, max = 40): string {
   return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
