@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
-import { MAX_VARIANTS } from '../../server/src/engine/document/parse';
+import { MAX_VARIANTS } from '../../server/src/engine/document/variants';
 import { parse } from './support';
 
 test('deeply nested branches: bounded variants, no stack overflow', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse, sentencesOf } from './support';
-import { MAX_VARIANTS } from '../../server/src/engine/document/parse';
+import { MAX_VARIANTS } from '../../server/src/engine/document/variants';
 import { splitSentences } from '../../server/src/engine/document/sentences';
 
 test('placeholders of the major help desks are values, with their path, fallback and exact range', () => {

@@ -101,7 +101,7 @@ const scratchViews = typeof Buffer !== 'undefined' ? [scratchCodes, scratchCopy,
 const scratchBytes = scratchViews[0]?.bytes;
 
 /**
- * Code units to fill in for one rendering of a variant zone (parse.ts), from a module-wide array
+ * Code units to fill in for one rendering of a variant zone (variants.ts), from a module-wide array
  * when they fit: zones are split one at a time, and nothing keeps them.
  */
 export function zoneScratch(length: number): Uint16Array {

@@ -81,6 +81,31 @@ function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boole
   return ABBREVIATION_KEYS.has(wordKey(codes, i + 1, dot));
 }
 
+/** Room for the end of a sentence's text read back for an abbreviation (endsAtPunctuation). */
+const tail = new Uint16Array(LOOK_BACK + 1);
+
+/**
+ * Whether the splitter ended a sentence it made at its terminal punctuation: then nothing after
+ * the sentence can move its end (one ended by a line break or a paragraph mark may run on when
+ * what follows changes). The last run of closing characters holds a terminal mark, the first of
+ * which ended it, unless that is a full stop right at the end of an abbreviation.
+ */
+export function endsAtPunctuation(text: string): boolean {
+  const length = text.length;
+  let i = length;
+  while (i > 0 && (CLASSES[text.charCodeAt(i - 1)] & CLOSER) !== 0) i--;
+  for (let e = i; e < length; e++) {
+    const c = text.charCodeAt(e);
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
+    if (c !== 46 || e !== length - 1) return true;
+    // A full stop that ends the text: the splitter's abbreviation test, on the letters before it.
+    const from = Math.max(0, e - LOOK_BACK);
+    for (let k = from; k <= e; k++) tail[k - from] = text.charCodeAt(k);
+    return !endsAbbreviation(tail, e - from, 0);
+  }
+  return false;
+}
+
 /** Where a sentence may end: terminal punctuation, line breaks, paragraph marks. */
 const EVENT_CHARACTERS = ['.', '\n', '\v', '!', '?', '\r', '\u2026', '\u2029'];
 /** The next of them in the prose being split (splitting is synchronous, one split at a time). */
