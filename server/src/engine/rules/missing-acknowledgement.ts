@@ -67,7 +67,7 @@ function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   const sentences = variant.sentences;
   const facts = factsOf(sentences);
   if (facts.some(isNotice)) return false;
-  if (unit.title && PROBLEM_TITLE.test(unit.title)) return true;
+  if (unit.title !== undefined && titleSaysProblem(unit.title)) return true;
   // A sentence that names trouble or apologizes decides; problem words count across the reply.
   let words = 0;
   for (let i = 0; i < sentences.length; i++) {
@@ -79,6 +79,17 @@ function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   // Problem words count only when the whole reply has two of them too.
   PROBLEM_WORDS.lastIndex = 0;
   return (wholeReply(sentences).match(PROBLEM_WORDS)?.length ?? 0) >= 2;
+}
+
+// A macro's variants are judged one after another: its title is read once for all of them.
+let lastTitle: string | undefined;
+let lastTitleProblem = false;
+function titleSaysProblem(title: string): boolean {
+  if (title !== lastTitle) {
+    lastTitleProblem = PROBLEM_TITLE.test(title);
+    lastTitle = title;
+  }
+  return lastTitleProblem;
 }
 
 function wholeReply(sentences: readonly Sentence[]): string {

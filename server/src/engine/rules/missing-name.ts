@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from './support/rule';
-import type { MacroDocument, MacroUnit, Variant } from '../document/model';
+import type { MacroDocument, MacroUnit, Placeholder, Variant } from '../document/model';
 import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
@@ -17,11 +17,41 @@ export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean
   if (unit.meta.complaint) return true;
   const facts = factsOf(variant.sentences);
   if (facts.some(isNotice)) return false;
-  if (unit.title && UPSET_TITLE.test(unit.title)) return true;
+  if (unit.title !== undefined && titleShowsUpset(unit.title)) return true;
   return facts.some(showsUpset);
 }
 
 const showsUpset = sentenceFact((text: string) => UPSET_SIGNALS.test(text));
+
+// A macro's variants are judged one after another: what depends on the macro alone is found once for all of them.
+let lastTitle: string | undefined;
+let lastTitleUpset = false;
+function titleShowsUpset(title: string): boolean {
+  if (title !== lastTitle) {
+    lastTitleUpset = UPSET_TITLE.test(title);
+    lastTitle = title;
+  }
+  return lastTitleUpset;
+}
+
+let lastUnit: MacroUnit | undefined;
+let lastNamePlaceholders: Placeholder[] = [];
+/** The placeholders of the macro that stand for the customer's name. */
+function namePlaceholdersOf(unit: MacroUnit, doc: MacroDocument): Placeholder[] {
+  if (unit !== lastUnit) {
+    lastNamePlaceholders = placeholdersWithin(doc, unit).filter((p) => isCustomerNamePath(p.path));
+    lastUnit = unit;
+  }
+  return lastNamePlaceholders;
+}
+
+/** A greeting with a written-out name ("Dear Ms Lee,") already names the customer. */
+const greetingNamesCustomer = sentenceFact((text: string): boolean => {
+  const words = GREETING_WORDS.exec(text);
+  if (!words) return false;
+  const rest = text.slice(words[0].length);
+  return !GENERIC_ADDRESSEE.test(rest) && /^[ \t]+\p{Lu}\p{Ll}/u.test(rest);
+});
 
 /**
  * The placeholder the team greets customers with: the setting, the one the file
@@ -65,21 +95,15 @@ export const missingName: Rule = {
 function usesName(variant: Variant, unit: MacroUnit, context: RuleContext): boolean {
   const rendered = (at: number) => variant.sentences.some((s) => at >= s.start && at < s.end);
   const { doc, settings } = context;
-  if (placeholdersWithin(doc, unit).some((p) => isCustomerNamePath(p.path) && rendered(p.start))) return true;
+  if (namePlaceholdersOf(unit, doc).some((p) => rendered(p.start))) return true;
   const own = settings.namePlaceholder?.trim();
   if (own) {
     for (let at = doc.text.indexOf(own, unit.start); at >= 0 && at < unit.end; at = doc.text.indexOf(own, at + 1)) {
       if (rendered(at)) return true;
     }
   }
-  // A greeting with a written-out name ("Dear Ms Lee,") already names the customer.
-  const greeting = unit.greeting && variant.sentences.includes(unit.greeting) ? unit.greeting : undefined;
-  if (greeting) {
-    const words = GREETING_WORDS.exec(greeting.text);
-    const rest = words ? greeting.text.slice(words[0].length) : '';
-    if (words && !GENERIC_ADDRESSEE.test(rest) && /^[ \t]+\p{Lu}\p{Ll}/u.test(rest)) return true;
-  }
-  return false;
+  const greeting = unit.greeting;
+  return greeting !== undefined && greetingNamesCustomer.of(greeting) && variant.sentences.includes(greeting);
 }
 
 /** Puts the name into the greeting ("Hi," -> "Hi {{…}},"), or opens the macro with a greeting. */
