@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { readFrontMatter, readSimpleFrontMatter } from '../../server/src/engine/document/front-matter';
+import { isPlain, readFrontMatter, readSimpleFrontMatter } from '../../server/src/engine/document/front-matter';
 
 const SIMPLE = [
   'title: Damaged item\ntags: [shipping, replacement]\n',
@@ -40,4 +40,22 @@ test('anything else goes to the YAML parser', () => {
   assert.deepEqual(readFrontMatter('rapport:\n  rules:\n    weak-apology: off\n'), { rapport: { rules: { 'weak-apology': 'off' } } });
   assert.throws(() => readFrontMatter('title: x\ntitle: y\n'));
   assert.deepEqual(readFrontMatter('- a list\n'), {});
+});
+
+test('a plain scalar is told apart exactly as by its pattern in the YAML grammar', () => {
+  // The pattern the hand-written reading replaces: no indicator, digit or white space first; no ": ", ":" at the end or " #".
+  const PLAIN = /^[^\s&*!|>%@`{}[\]#,'"?:.+\d-](?:[^#:]|:(?![\s]|$)|(?<!\s)#)*$/;
+  const samples = ['Damaged item', 'a:b', 'a: b', 'a:', 'a#b', 'a #b', 'a\t#b', 'https://example.com/a#b', '#x', ':x', '-x', '9 lives', ' x', '\u00a0x', 'x\u00a0#y', 'x:\u2028', 'é', '\u{1F600} smile', 'x::', 'x:#'];
+  const alphabet = ['a', 'B', ' ', '\t', ':', '#', '-', '1', '"', '\u00a0', 'é', '\ud83d', '.', ','];
+  let seed = 7;
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    const length = 1 + (n % 9);
+    for (let i = 0; i < length; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      text += alphabet[seed % alphabet.length];
+    }
+    samples.push(text);
+  }
+  for (const sample of samples) assert.equal(isPlain(sample), PLAIN.test(sample), JSON.stringify(sample));
 });

@@ -11,7 +11,6 @@ type Value = Scalar | Scalar[] | Record<string, Scalar | Scalar[]>;
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const NESTED_KEY_LINE = /^( +)([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const LIST_ITEM = /^( *)-[ \t]+(.*?)[ \t]*$/;
-const PLAIN = /^[^\s&*!|>%@`{}[\]#,'"?:.+\d-](?:[^#:]|:(?![\s]|$)|(?<!\s)#)*$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const QUOTED = /^"([^"\\]*)"$|^'([^']*)'$/;
 /** Words YAML may read as booleans or null: left to the full parser. */
@@ -20,6 +19,28 @@ const FLOW_LIST = /^\[(.*)\]$/;
 const NESTED_FLOW = /[[\]{}"']/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/;
 const NOT_SIMPLE = Symbol('not simple');
+
+/** Characters a plain scalar may not start with: YAML's indicators, and digits and signs (numbers are read apart). */
+const NOT_FIRST = '&*!|>%@`{}[]#,\'"?:.+-0123456789';
+const WHITE_SPACE = /\s/;
+
+/**
+ * Whether YAML reads the text as a plain string as it is: it starts with no indicator, digit or
+ * white space, and holds no ": " (nor ends with ":") and no " #" (a comment). Read with indexOf:
+ * most values have neither character, and a pattern over every character cost more than the rest
+ * of the front matter.
+ */
+export function isPlain(raw: string): boolean {
+  const first = raw.charAt(0);
+  if (first === '' || NOT_FIRST.includes(first) || WHITE_SPACE.test(first)) return false;
+  for (let i = raw.indexOf(':', 1); i >= 0; i = raw.indexOf(':', i + 1)) {
+    if (i + 1 === raw.length || WHITE_SPACE.test(raw.charAt(i + 1))) return false;
+  }
+  for (let i = raw.indexOf('#', 1); i >= 0; i = raw.indexOf('#', i + 1)) {
+    if (WHITE_SPACE.test(raw.charAt(i - 1))) return false;
+  }
+  return true;
+}
 
 function scalar(raw: string): Scalar | typeof NOT_SIMPLE {
   if (raw === '' || raw === '~' || raw === 'null') return null;
@@ -32,7 +53,7 @@ function scalar(raw: string): Scalar | typeof NOT_SIMPLE {
     const quoted = QUOTED.exec(raw);
     if (quoted) return quoted[1] ?? quoted[2];
   }
-  if (PLAIN.test(raw) && (raw.length > 5 || !RESERVED_WORD.test(raw))) return raw;
+  if (isPlain(raw) && (raw.length > 5 || !RESERVED_WORD.test(raw))) return raw;
   return NOT_SIMPLE;
 }
 
