@@ -76,3 +76,14 @@ test('a document reads the same whatever was parsed before it (small, large, lon
   assert.deepEqual(again, [first[2], first[0], first[1], first[0], first[2]]);
   assert.ok(large.length > 65536);
 });
+
+test('a DEL in the text is a character like any other, not the mark of a hidden template tag', () => {
+  // The block scan reads a template tag as a DEL of no width: a DEL of the text itself must keep its
+  // width, or the four spaces after it would make an indented code block of the sentence.
+  const text = 'Hello there.\n\n\u007f    Sorry for any inconvenience.\n';
+  const doc = parse(text);
+  assert.ok(doc.sentences.some((s) => s.text.includes('Sorry for any inconvenience')), JSON.stringify(doc.sentences.map((s) => s.text)));
+  // A tag in the same place still has no width: rendered, the line is indented code, which is no prose.
+  const tagged = 'Hello there.\n\n{{#if a}}    Sorry for any inconvenience.{{/if}}\n';
+  assert.ok(!parse(tagged, 'handlebars').sentences.some((s) => s.text.includes('Sorry')));
+});

@@ -86,6 +86,8 @@ function isBlankCode(c: number): boolean {
  * DEL: neither white space nor punctuation, and one byte, so the scanned text of Latin-1 source stays a one-byte string.
  */
 const TAG_MARK = 0x7f;
+/** What a DEL of the text itself is read as, so it keeps its width: a control character of no meaning to Markdown, one byte too. */
+const DEL_STAND_IN = 0x1f;
 
 // The state of the block scan in progress. Scanning is synchronous, one document at a time, so
 // the state lives at module level and the helpers below are plain functions: closures made afresh
@@ -316,7 +318,8 @@ export function scanMarkdown(text: string, textMask: Mask, options: { skipFrontM
   // Its code units too: scanning loops read a typed array faster than charCodeAt (the same values
   // but where a lone surrogate reads U+FFFD in the string, and both are beyond ASCII).
   clearScanState();
-  ({ text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK));
+  // A DEL is all but unheard of in a macro: the text is searched for one (natively) before any is replaced.
+  ({ text: src, codes: srcCodes } = mask.snapshotWith(options.tags ?? [], TAG_MARK, text.includes('\x7f') ? DEL_STAND_IN : undefined));
   pos = 0;
   col = 0;
   lineEnd = 0;

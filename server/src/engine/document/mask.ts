@@ -68,10 +68,15 @@ export class Mask {
     return decode(this.codes.subarray(start, end), this.plain);
   }
 
-  /** A copy of the masked text with the given ranges (not their line breaks) shown as `code` instead: its code units and its string. */
-  snapshotWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number): { codes: Uint16Array; text: string } {
+  /**
+   * A copy of the masked text with the given ranges (not their line breaks) shown as `code` instead: its
+   * code units and its string. `standIn`, when the text itself holds `code`: what is shown there instead,
+   * so that the code marks the ranges alone.
+   */
+  snapshotWith(ranges: ReadonlyArray<{ start: number; end: number }>, code: number, standIn?: number): { codes: Uint16Array; text: string } {
     const copy = this.codes.length <= SCRATCH_UNITS ? scratchCopy.subarray(0, this.codes.length) : new Uint16Array(this.codes.length);
     copy.set(this.codes);
+    if (standIn !== undefined) for (let i = copy.indexOf(code); i >= 0; i = copy.indexOf(code, i + 1)) copy[i] = standIn;
     for (const range of ranges) {
       for (let i = range.start; i < range.end; i++) {
         const c = copy[i];
