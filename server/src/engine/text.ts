@@ -61,6 +61,15 @@ export class LineIndex {
   }
 }
 
+/**
+ * A copy of the text that holds only its own characters. A text cut from a document (a sentence, a
+ * placeholder's path) keeps all of the document alive; a copy kept in a table does not, and the
+ * table's copies are small and lie together in memory. (Flattening a joined string copies it.)
+ */
+export function ownCopy(text: string): string {
+  return (text + ' ').slice(0, -1);
+}
+
 /** The line break the document uses (its first one), so inserted lines match it. */
 export function detectEol(text: string): '\n' | '\r\n' {
   // The first line break decides: rules call this per finding, so it must not scan a whole LF file.

@@ -1,6 +1,8 @@
 // Phrase data for missing-name: what tells the customer is upset, which
 // placeholders render a name, and how a greeting takes the name.
 
+import { ownCopy } from '../text';
+
 /** Words that say the customer is upset or complaining (not merely asking). Sorry for a slow reply is routine, not a sign. */
 export const UPSET_SIGNALS = /\b(?:frustrat\w*|upset\w*|angry|anger|annoy\w*|disappoint\w*|unhappy|dissatisf\w*|complain\w*|unacceptable|let\s+(?:you|them)\s+down|(?:i|we)\s+apologi[sz]e\s+for\s+(?!any\b|(?:the|our)\s+(?:delay(?:ed)?|wait|late|slow)\b)|(?:i'm|i’m|i\s+am|we're|we’re|we\s+are)\s+(?:so\s+|very\s+|really\s+|truly\s+)?sorry\s+(?:to\s+hear|that)\b|sorry\s+to\s+hear)\b/i;
 
@@ -19,15 +21,27 @@ const NOT_CUSTOMER = /(?:^|[._\->])(?:agents?|assignees?|staff|senders?|current_
 
 /** Answers by path: a library uses a few paths thousands of times. Cleared when full. */
 const customerNamePaths = new Map<string, boolean>();
+/**
+ * The paths last answered, searched first: each document's paths are new strings, which the Map
+ * must hash before it can find them, and a few comparisons cost less.
+ */
+const RECENT = 16;
+const recentPaths: string[] = [];
+const recentAnswers: boolean[] = [];
+let nextRecent = 0;
 
 /** Whether a placeholder path renders the customer's name. */
 export function isCustomerNamePath(path: string): boolean {
+  for (let i = 0; i < recentPaths.length; i++) if (recentPaths[i] === path) return recentAnswers[i];
   let answer = customerNamePaths.get(path);
   if (answer === undefined) {
     if (customerNamePaths.size >= 1024) customerNamePaths.clear();
     answer = !NOT_CUSTOMER.test(path) && (CUSTOMER_ALONE.test(path) || PERSONAL_NAME.test(path) || (NAME_SEGMENT.test(path) && CUSTOMER.test(path)));
-    customerNamePaths.set(path, answer);
+    customerNamePaths.set(ownCopy(path), answer);
   }
+  recentPaths[nextRecent] = ownCopy(path);
+  recentAnswers[nextRecent] = answer;
+  nextRecent = (nextRecent + 1) % RECENT;
   return answer;
 }
 

@@ -43,7 +43,19 @@ const MAY_BE_NOTICE = /auto|reply/i;
  * An automated notice or auto-reply ("This is an automated message", "Please do not reply").
  * Each notice phrase is read within a sentence: none has punctuation a sentence could end at.
  */
-export const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
+const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
+
+// Two rules ask whether each variant is an automated notice, one after the other: the last answer is kept.
+let lastNoticeVariant: Variant | undefined;
+let lastNotice = false;
+/** Whether a sentence of the variant is an automated notice ("This is an automated message"). */
+export function isNoticeReply(variant: Variant): boolean {
+  if (variant !== lastNoticeVariant) {
+    lastNotice = factsOf(variant.sentences).some(isNotice);
+    lastNoticeVariant = variant;
+  }
+  return lastNotice;
+}
 const apologizesSincerely = sentenceFact((text: string) => APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text) && !SOFTENED_REFUSAL.test(text));
 /** The sentence names the customer's trouble or apologizes for it: that alone makes a problem reply. */
 const DECIDES = -1;
@@ -66,7 +78,7 @@ function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.complaint) return true;
   const sentences = variant.sentences;
   const facts = factsOf(sentences);
-  if (facts.some(isNotice)) return false;
+  if (isNoticeReply(variant)) return false;
   if (unit.title !== undefined && titleSaysProblem(unit.title)) return true;
   // A sentence that names trouble or apologizes decides; problem words count across the reply.
   let words = 0;

@@ -5,7 +5,7 @@ import { detectEol } from '../text';
 import type { Fix } from '../types';
 import { factsOf, sentenceFact } from './support/memo';
 import { placeholdersWithin } from './support/where';
-import { isNotice } from './missing-acknowledgement';
+import { isNoticeReply } from './missing-acknowledgement';
 
 /**
  * Whether the macro answers an upset customer: its front matter, its title, or
@@ -15,10 +15,9 @@ import { isNotice } from './missing-acknowledgement';
 export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean {
   if (unit.meta.informational) return false;
   if (unit.meta.complaint) return true;
-  const facts = factsOf(variant.sentences);
-  if (facts.some(isNotice)) return false;
+  if (isNoticeReply(variant)) return false;
   if (unit.title !== undefined && titleShowsUpset(unit.title)) return true;
-  return facts.some(showsUpset);
+  return factsOf(variant.sentences).some(showsUpset);
 }
 
 const showsUpset = sentenceFact((text: string) => UPSET_SIGNALS.test(text));

@@ -3,7 +3,7 @@
 // several rules share tests. A fact is a pure function of a sentence's text,
 // answered once per distinct text and shared by every sentence with that text.
 
-import { hashText } from '../../text';
+import { hashText, ownCopy } from '../../text';
 
 const NONE = Symbol('none');
 /**
@@ -59,15 +59,6 @@ function slotsOfText(text: string, key: number): Slots {
   lastText = text;
   lastSlots = slots;
   return slots;
-}
-
-/**
- * A copy of the text that holds only its own characters. A sentence's text is cut from its document's
- * prose and keeps all of it alive; the table's copies are small and lie together in memory, so the
- * comparisons that find a text read memory close at hand. (Flattening a joined string copies it.)
- */
-function ownCopy(text: string): string {
-  return (text + ' ').slice(0, -1);
 }
 
 /** A sentence keeps its text's answers once it has looked them up: later questions skip the table. */
