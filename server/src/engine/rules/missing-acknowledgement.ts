@@ -56,6 +56,7 @@ export function isNoticeReply(variant: Variant): boolean {
   }
   return lastNotice;
 }
+
 const apologizesSincerely = sentenceFact((text: string) => APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text) && !SOFTENED_REFUSAL.test(text));
 /** The sentence names the customer's trouble or apologizes for it: that alone makes a problem reply. */
 const DECIDES = -1;
