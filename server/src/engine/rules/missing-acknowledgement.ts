@@ -16,25 +16,15 @@ import {
 import { APOLOGY_WORD, NOT_AN_APOLOGY } from '../phrases/weak-apology';
 import { detectEol } from '../text';
 import { weakMatchOf } from './weak-apology';
-import { factsOf, sentenceFact } from './support/memo';
+import { factsOf, lastAnswered, sentenceFact } from './support/memo';
 import type { Fix } from '../types';
 
 /** "Sorry, but we can't …" softens a refusal; it says nothing about the customer's trouble. */
 const SOFTENED_REFUSAL = /\bsorry,?\s+but\b/i;
 
-/** Whether the macro answers a customer's problem or complaint (see answersProblemOnce); asked once per variant. */
+/** Whether the macro answers a customer's problem or complaint (see answersProblemOnce); found once per variant. */
 export const answersProblem = (unit: MacroUnit, variant: Variant): boolean => answersProblemOf(variant, unit);
-
-// The engine runs every macro rule on one variant before the next: the last answer is the one asked again.
-let lastVariant: Variant | undefined;
-let lastAnswer = false;
-function answersProblemOf(variant: Variant, unit: MacroUnit): boolean {
-  if (variant !== lastVariant) {
-    lastAnswer = answersProblemOnce(unit, variant);
-    lastVariant = variant;
-  }
-  return lastAnswer;
-}
+const answersProblemOf = lastAnswered((variant: Variant, unit: MacroUnit) => answersProblemOnce(unit, variant));
 
 // Facts about one sentence's words, asked of the same sentence in every variant that renders it.
 /** Every system-notice phrase has one of these words: most sentences skip the long pattern. */
@@ -45,17 +35,8 @@ const MAY_BE_NOTICE = /auto|reply/i;
  */
 const isNotice = sentenceFact((text: string) => MAY_BE_NOTICE.test(text) && SYSTEM_NOTICE.test(text));
 
-// Two rules ask whether each variant is an automated notice, one after the other: the last answer is kept.
-let lastNoticeVariant: Variant | undefined;
-let lastNotice = false;
-/** Whether a sentence of the variant is an automated notice ("This is an automated message"). */
-export function isNoticeReply(variant: Variant): boolean {
-  if (variant !== lastNoticeVariant) {
-    lastNotice = factsOf(variant.sentences).some(isNotice);
-    lastNoticeVariant = variant;
-  }
-  return lastNotice;
-}
+/** Whether a sentence of the variant is an automated notice ("This is an automated message"): two rules ask, in turn. */
+export const isNoticeReply = lastAnswered((variant: Variant) => factsOf(variant.sentences).some(isNotice));
 
 const apologizesSincerely = sentenceFact((text: string) => APOLOGY_WORD.test(text) && !NOT_AN_APOLOGY.test(text) && !SOFTENED_REFUSAL.test(text));
 /** The sentence names the customer's trouble or apologizes for it: that alone makes a problem reply. */
@@ -94,16 +75,8 @@ function answersProblemOnce(unit: MacroUnit, variant: Variant): boolean {
   return (wholeReply(sentences).match(PROBLEM_WORDS)?.length ?? 0) >= 2;
 }
 
-// A macro's variants are judged one after another: its title is read once for all of them.
-let lastTitle: string | undefined;
-let lastTitleProblem = false;
-function titleSaysProblem(title: string): boolean {
-  if (title !== lastTitle) {
-    lastTitleProblem = PROBLEM_TITLE.test(title);
-    lastTitle = title;
-  }
-  return lastTitleProblem;
-}
+/** A macro's title names a problem: read once for all its variants. */
+const titleSaysProblem = lastAnswered((title: string) => PROBLEM_TITLE.test(title));
 
 function wholeReply(sentences: readonly Sentence[]): string {
   let whole = '';

@@ -3,7 +3,7 @@ import type { MacroDocument, MacroUnit, Placeholder, Variant } from '../document
 import { isCustomerNamePath, DEFAULT_NAME_PLACEHOLDER, GENERIC_ADDRESSEE, GREETING_WORDS, UPSET_SIGNALS, UPSET_TITLE } from '../phrases/missing-name';
 import { detectEol } from '../text';
 import type { Fix } from '../types';
-import { factsOf, sentenceFact } from './support/memo';
+import { factsOf, lastAnswered, sentenceFact } from './support/memo';
 import { placeholdersWithin } from './support/where';
 import { isNoticeReply } from './missing-acknowledgement';
 
@@ -22,27 +22,11 @@ export function answersUpsetCustomer(unit: MacroUnit, variant: Variant): boolean
 
 const showsUpset = sentenceFact((text: string) => UPSET_SIGNALS.test(text));
 
-// A macro's variants are judged one after another: what depends on the macro alone is found once for all of them.
-let lastTitle: string | undefined;
-let lastTitleUpset = false;
-function titleShowsUpset(title: string): boolean {
-  if (title !== lastTitle) {
-    lastTitleUpset = UPSET_TITLE.test(title);
-    lastTitle = title;
-  }
-  return lastTitleUpset;
-}
-
-let lastUnit: MacroUnit | undefined;
-let lastNamePlaceholders: Placeholder[] = [];
+// What depends on the macro alone is found once for all its variants.
+/** The macro's title shows an upset customer. */
+const titleShowsUpset = lastAnswered((title: string) => UPSET_TITLE.test(title));
 /** The placeholders of the macro that stand for the customer's name. */
-function namePlaceholdersOf(unit: MacroUnit, doc: MacroDocument): Placeholder[] {
-  if (unit !== lastUnit) {
-    lastNamePlaceholders = placeholdersWithin(doc, unit).filter((p) => isCustomerNamePath(p.path));
-    lastUnit = unit;
-  }
-  return lastNamePlaceholders;
-}
+const namePlaceholdersOf = lastAnswered((unit: MacroUnit, doc: MacroDocument): Placeholder[] => placeholdersWithin(doc, unit).filter((p) => isCustomerNamePath(p.path)));
 
 /** A greeting with a written-out name ("Dear Ms Lee,") already names the customer. */
 const greetingNamesCustomer = sentenceFact((text: string): boolean => {

@@ -116,3 +116,26 @@ export class FactTable {
 export function factsOf(sentences: readonly { text: string }[]): FactTable {
   return new FactTable(sentences);
 }
+
+/**
+ * A question whose last answer is kept: for what is asked of the same thing several times in a
+ * row, as the engine judges a macro's variants one after another and every rule in turn on each
+ * (a macro's title, once a variant; a variant, once a rule). The answer must depend on the first
+ * argument alone: the second, if any, comes with it (a variant's macro).
+ */
+export function lastAnswered<K, R>(question: (key: K) => R): (key: K) => R;
+export function lastAnswered<K, W, R>(question: (key: K, extra: W) => R): (key: K, extra: W) => R;
+export function lastAnswered<K, W, R>(question: (key: K, extra?: W) => R): (key: K, extra?: W) => R {
+  // One extra argument at most, not a rest parameter: a list made at every call cost more than the answer saved.
+  let asked = false;
+  let lastKey: K | undefined;
+  let lastAnswer: R | undefined;
+  return (key: K, extra?: W): R => {
+    if (!asked || key !== lastKey) {
+      lastAnswer = question(key, extra);
+      lastKey = key;
+      asked = true;
+    }
+    return lastAnswer as R;
+  };
+}
