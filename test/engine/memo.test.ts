@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { sentenceFact } from '../../server/src/engine/rules/support/memo';
+import { lastAnswered, sentenceFact } from '../../server/src/engine/rules/support/memo';
 import { splitSentences } from '../../server/src/engine/document/sentences';
 import { hashCodeUnits, hashText, wordsOf } from '../../server/src/engine/text';
 
@@ -67,4 +67,24 @@ test('hashing code units two to a word gives the hash of the text, at every star
       assert.equal(hashCodeUnits(codes, start, end), expected, `${start}-${end} without words`);
     }
   }
+});
+
+test('a question asked again of the same thing is answered once; of another thing, afresh', () => {
+  const asked: string[] = [];
+  const lengthOf = lastAnswered((key: { name: string }, extra: number) => {
+    asked.push(key.name);
+    return key.name.length + extra;
+  });
+  const a = { name: 'refund' };
+  const b = { name: 'delay' };
+  assert.equal(lengthOf(a, 1), 7);
+  assert.equal(lengthOf(a, 1), 7);
+  assert.equal(lengthOf(b, 1), 6);
+  // An object equal in content but not the same one is another thing.
+  assert.equal(lengthOf({ name: 'delay' }, 2), 7);
+  assert.equal(lengthOf(b, 1), 6);
+  assert.deepEqual(asked, ['refund', 'delay', 'delay', 'delay']);
+  // A first question is answered even when its key is undefined.
+  const count = lastAnswered((key: string | undefined) => (key ?? '').length + 1);
+  assert.equal(count(undefined), 1);
 });
