@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { applyFixes, lint } from '../../server/src/engine';
 import { findingsOf, flagged, fixture, assertClean } from '../support/lint';
 import { assertFixtures } from '../support/fixtures';
-import { BARE_MARKER_LETTERS, BARE_MARKERS, unfilledExamples } from '../../server/src/engine/phrases/unfilled-placeholder';
+import { BARE_MARKER_HINTS, BARE_MARKERS, unfilledExamples } from '../../server/src/engine/phrases/unfilled-placeholder';
 
 const RULE = 'unfilled-placeholder';
 
@@ -66,7 +66,7 @@ test('a reference label is matched without regard to case or spacing', () => {
   assert.deepEqual(flagged('Read the [Order  Number] page.\n\n[order number]: https://example.com/orders', RULE), []);
 });
 
-test('every bare marker holds one of the letters the rule looks for first, so none is passed over', () => {
-  for (const marker of BARE_MARKERS) assert.ok(BARE_MARKER_LETTERS.some((letter) => marker.includes(letter)), marker);
+test('every bare marker holds one of the capitals the rule looks for first, so none is passed over', () => {
+  for (const marker of BARE_MARKERS) assert.ok(BARE_MARKER_HINTS.some((hint) => marker.includes(hint)), marker);
   for (const marker of BARE_MARKERS) assert.deepEqual(flagged(`Your parcel ships on ${marker}.`, RULE), [marker]);
 });

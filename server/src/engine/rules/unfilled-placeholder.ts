@@ -1,7 +1,7 @@
 import type { Report, Rule } from './support/rule';
 import type { MacroDocument } from '../document/model';
 import { FILL_IN_PATTERN } from '../fill-in';
-import { ANGLE_FILL_IN, BARE_MARKER, BARE_MARKER_LETTERS, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
+import { ANGLE_FILL_IN, BARE_MARKER, BARE_MARKER_HINTS, BRACKET_FILL_IN, MAX_FILL_IN_WORDS, UI_LABEL } from '../phrases/unfilled-placeholder';
 import { countWords } from '../text';
 
 const FILL_IN = new RegExp(FILL_IN_PATTERN.source, 'g');
@@ -11,7 +11,7 @@ const ANGLED_AT = /<([^<>\r\n]{1,60})>/y;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 /** Every marker BARE_MARKER finds is in the original text too: most texts have none. */
 function mayHaveMarker(text: string): boolean {
-  for (const letter of BARE_MARKER_LETTERS) if (text.includes(letter)) return true;
+  for (const hint of BARE_MARKER_HINTS) if (text.includes(hint)) return true;
   return false;
 }
 
