@@ -90,8 +90,16 @@ const hintedRules = sentenceFact((text: string): number => {
 });
 
 if (rules.length > 31) throw new Error('idleRules holds 31 rules: make it two masks');
+/** idleRules of settings that set nothing (the common case), found once: asking every rule costs more than the rest of the plan. */
+let idleWithoutSettings: number | undefined;
+
 /** The rules idle under these settings (Rule.idleWith), as bits by their place in the catalogue. */
 function idleRules(settings: Settings): number {
+  if (isEmpty(settings)) return (idleWithoutSettings ??= idleUnder(settings));
+  return idleUnder(settings);
+}
+
+function idleUnder(settings: Settings): number {
   let idle = 0;
   for (let i = 0; i < rules.length; i++) if (rules[i].idleWith?.(settings)) idle |= 1 << i;
   return idle;
