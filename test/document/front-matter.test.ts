@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { isPlain, readFrontMatter, readSimpleFrontMatter } from '../../server/src/engine/document/front-matter';
+import { isPlain, KEY_LINE, readFrontMatter, readKeyLine, readSimpleFrontMatter } from '../../server/src/engine/document/front-matter';
 
 const SIMPLE = [
   'title: Damaged item\ntags: [shipping, replacement]\n',
@@ -58,4 +58,29 @@ test('a plain scalar is told apart exactly as by its pattern in the YAML grammar
     samples.push(text);
   }
   for (const sample of samples) assert.equal(isPlain(sample), PLAIN.test(sample), JSON.stringify(sample));
+});
+
+test('a key line is read exactly as its pattern reads it', () => {
+  const samples = ['title: Damaged item', 'title:', 'title:  ', 'title:x', 'title : x ', 'tags: [a, b]', '-x: y', '_x-1: y', 'x\ty:\tz\t', 'é: x', 'x: a\rb', 'x: a\u2028', 'x:\u2028', ': x', 'x', ''];
+  // Random lines shaped like key lines: a key of key characters (and some others), blanks, mostly a colon, anything.
+  const keyAlphabet = ['a', 'Z', '_', '-', '1', 'é'];
+  const alphabet = ['a', 'Z', '_', '-', '1', ' ', '\t', ':', '\r', '\u2028', 'é', '#'];
+  let seed = 11;
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const run = (letters: string[], length: number) => Array.from({ length }, () => letters[next(letters.length)]).join('');
+  for (let n = 0; n < 4000; n++) {
+    samples.push(run(keyAlphabet, next(5)) + run([' ', '\t'], next(3)) + (next(10) > 0 ? ':' : '') + (next(3) > 0 ? ' ' : '') + run(alphabet, next(9)));
+  }
+  let read = 0;
+  for (const sample of samples) {
+    const m = KEY_LINE.exec(sample);
+    const entry = readKeyLine(sample);
+    assert.deepEqual(entry, m ? { key: m[1], value: m[2] } : undefined, JSON.stringify(sample));
+    if (entry) read++;
+  }
+  // The random lines must reach every branch, not only the ones the pattern turns down.
+  assert.ok(read > 300, `${read} key lines read`);
 });
