@@ -76,17 +76,23 @@ export const missingName: Rule = {
 };
 
 function usesName(variant: Variant, unit: MacroUnit, context: RuleContext): boolean {
-  const rendered = (at: number) => variant.sentences.some((s) => at >= s.start && at < s.end);
   const { doc, settings } = context;
-  if (namePlaceholdersOf(unit, doc).some((p) => rendered(p.start))) return true;
+  // Plain loops, no closures: this runs for every variant of every macro.
+  for (const placeholder of namePlaceholdersOf(unit, doc)) if (renders(variant, placeholder.start)) return true;
   const own = settings.namePlaceholder?.trim();
   if (own) {
     for (let at = doc.text.indexOf(own, unit.start); at >= 0 && at < unit.end; at = doc.text.indexOf(own, at + 1)) {
-      if (rendered(at)) return true;
+      if (renders(variant, at)) return true;
     }
   }
   const greeting = unit.greeting;
   return greeting !== undefined && greetingNamesCustomer.of(greeting) && variant.sentences.includes(greeting);
+}
+
+/** Whether a variant renders the text at `at`: one of its sentences holds it. */
+function renders(variant: Variant, at: number): boolean {
+  for (const sentence of variant.sentences) if (at >= sentence.start && at < sentence.end) return true;
+  return false;
 }
 
 /** Puts the name into the greeting ("Hi," -> "Hi {{…}},"), or opens the macro with a greeting. */
