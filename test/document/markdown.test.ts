@@ -80,6 +80,14 @@ test('bare links read as values in every block that has one, whatever comes betw
   ]);
 });
 
+test('a bare link after one the markup already hid, in the same paragraph, still reads as a value', () => {
+  // The first hint of each kind (a destination's "://", a code span's "@" and "www.") is masked; the bare link after it is not.
+  const text = 'See [the guide](https://example.com/a) or https://example.org/b, not `ops@example.com` but help@example.com, not `www.a.io` but www.example.net.\n';
+  assert.deepEqual(proseWords(text), [
+    'See', 'the', 'guide', 'or', 'X'.repeat('https://example.org/b'.length) + ',', 'not', 'but', 'X'.repeat('help@example.com'.length) + ',', 'not', 'but', 'X'.repeat('www.example.net'.length) + '.',
+  ]);
+});
+
 test('block quotes are the customer\'s words, lazy continuation lines too', () => {
   const text = '> I am so angry, sorry\nthis line continues the quote\n\nI understand.\n\n- > quoted in a list\n';
   assert.deepEqual(proseWords(text), ['I', 'understand.']);

@@ -867,7 +867,7 @@ function maskInline(src: string, codes: Uint16Array, from: number, to: number, m
   }
 
   // Bare links: read from the masked text of this range (code and HTML already gone).
-  if (!mayHoldBareLink(src, from, to)) return;
+  if (!mayHoldBareLink(src, from, to, codes, mask.codeUnits)) return;
   const current = mask.read(from, to);
   BARE_LINK.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -920,17 +920,28 @@ function findHint(src: string, kind: number, from: number): void {
 }
 
 /**
- * Whether src[from, to) holds a bare link's hint. The mask only ever turns characters into spaces,
- * X's and paragraph marks, so a link in the masked text has its hint in the source at the same
- * place. If a hint lies in the range, so does the first of its kind at or after `from`. A search
- * may run past the range, so its answer is remembered for the ranges after it.
+ * Whether src[from, to) holds a bare link's hint that the masking of the range left as it was.
+ * The mask only ever turns characters into spaces, X's and paragraph marks, so a link in the
+ * masked text has its hint in the source at the same place, unmasked (`masked`, the mask's code
+ * units, hold the source's `srcCodes` there). The hints of a kind are visited in order from the
+ * first at or after `from`; a search may run past the range, so its answer is remembered for the
+ * ranges after it. A hint the range masked (a link's destination, code) is passed over: the
+ * pattern would find nothing there.
  */
-function mayHoldBareLink(src: string, from: number, to: number): boolean {
+function mayHoldBareLink(src: string, from: number, to: number, srcCodes: Uint16Array, masked: Uint16Array): boolean {
   for (let kind = EMAIL; kind <= LINK_COLON; kind++) {
     if (!(from >= hintSearchFrom[kind] && (hintAt[kind] < 0 || from <= hintAt[kind]))) findHint(src, kind, from);
-    if (hintAt[kind] >= 0 && hintEnd[kind] <= to) return true;
+    while (hintAt[kind] >= 0 && hintEnd[kind] <= to) {
+      if (unmasked(srcCodes, masked, hintAt[kind], hintEnd[kind])) return true;
+      findHint(src, kind, hintAt[kind] + 1);
+    }
   }
   return false;
+}
+
+function unmasked(srcCodes: Uint16Array, masked: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (masked[i] !== srcCodes[i]) return false;
+  return true;
 }
 
 function isWordChar(ch: string): boolean {
