@@ -100,7 +100,8 @@ function blockChoices(block: BranchBlock, depth: number): Choice[] {
 function zonesOf(top: BranchBlock[], unitSentences: Sentence[], range: OffsetRange): OffsetRange[] {
   const zones: OffsetRange[] = [];
   let k = 0;
-  for (const block of [...top].sort((a, b) => a.start - b.start)) {
+  // The blocks are in text order (scanTemplates sorts them, and a macro's are taken in order).
+  for (const block of top) {
     while (k < unitSentences.length && unitSentences[k].end <= block.start) k++;
     const around = unitSentences[k];
     const start = around && around.start < block.start ? around.start : block.start;
