@@ -87,3 +87,12 @@ test('a DEL in the text is a character like any other, not the mark of a hidden 
   const tagged = 'Hello there.\n\n{{#if a}}    Sorry for any inconvenience.{{/if}}\n';
   assert.ok(!parse(tagged, 'handlebars').sentences.some((s) => s.text.includes('Sorry')));
 });
+
+test('a vertical tab in the text is white space inside a sentence, not a paragraph break', () => {
+  // The model marks where a block starts with a vertical tab: the text's own must not split a sentence.
+  const doc = parse('I am so sorry\vfor the delay with your order.\n');
+  assert.deepEqual(doc.sentences.map((s) => s.text), ['I am so sorry for the delay with your order.']);
+  const apology = lint('Sorry\vfor the delay.\n').findings.filter((f) => f.rule === 'weak-apology');
+  assert.deepEqual(apology.map((f) => [f.start, f.end]), [[0, 'Sorry\vfor the delay'.length]]);
+  assert.match(apology[0].message, /"Sorry for the delay"/);
+});

@@ -20,6 +20,8 @@ export function parseDocument(text: string, language: LanguageKind, settings: Se
   const mask = new Mask(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (bom) mask.hide(0, 1);
+  // A vertical tab of the text is white space within a line, not the mark the model writes where a block starts.
+  for (let at = text.indexOf('\v'); at >= 0; at = text.indexOf('\v', at + 1)) mask.hide(at, at + 1);
 
   const templates = scanTemplates(text);
   for (const tag of templates.tags) mask.hide(tag.start, tag.end);
