@@ -69,7 +69,8 @@ interface PlannedRule {
 /** The rules that run on a document, by the kind of check they make, each list in catalogue order. */
 interface RulePlan {
   documentRules: PlannedRule[];
-  sentenceRules: PlannedRule[];
+  /** The sentence rules by their bit's place in hintedRules (1 << i is sentenceRules[i]'s bit; unplanned ones undefined). */
+  sentenceRules: Array<PlannedRule | undefined>;
   variantRules: PlannedRule[];
   /** The bits of sentenceRules in hintedRules: a sentence none of them may concern is skipped. */
   sentenceBits: number;
@@ -106,7 +107,7 @@ function idleUnder(settings: Settings): number {
 }
 
 function planRules(doc: MacroDocument, settings: Settings, fileRules: Record<string, unknown> | undefined, idle: number): RulePlan {
-  const plan: RulePlan = { documentRules: [], sentenceRules: [], variantRules: [], sentenceBits: 0 };
+  const plan: RulePlan = { documentRules: [], sentenceRules: SENTENCE_RULES.map(() => undefined), variantRules: [], sentenceBits: 0 };
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if ((idle >> i) & 1) continue;
@@ -116,7 +117,7 @@ function planRules(doc: MacroDocument, settings: Settings, fileRules: Record<str
     const planned: PlannedRule = { rule, severity, context, bit: rule.checkSentence ? 1 << SENTENCE_RULES.indexOf(rule) : 0 };
     if (rule.checkDocument) plan.documentRules.push(planned);
     if (rule.checkSentence) {
-      plan.sentenceRules.push(planned);
+      plan.sentenceRules[SENTENCE_RULES.indexOf(rule)] = planned;
       plan.sentenceBits |= planned.bit;
     }
     if (rule.checkVariant) plan.variantRules.push(planned);
@@ -168,9 +169,9 @@ export function lint(text: string, languageId: LanguageId | string = 'markdown',
     const sentence = sentences[s];
     const hinted = hintedRules.of(sentence) & sentenceBits;
     if (hinted === 0) continue;
-    for (let r = 0; r < sentenceRules.length; r++) {
-      const check = sentenceRules[r];
-      if ((hinted & check.bit) === 0) continue;
+    // Only the rules whose bit is set, lowest first (catalogue order): a sentence concerns one or two.
+    for (let bits = hinted; bits !== 0; bits &= bits - 1) {
+      const check = sentenceRules[31 - Math.clz32(bits & -bits)]!;
       const result = check.rule.checkSentence!(sentence, check.context ?? shared);
       if (result === undefined) continue;
       if (Array.isArray(result)) for (const report of result) findings.push(toFinding(check.rule, check.severity, report));
