@@ -147,7 +147,7 @@ export function withMatch(message: string, match: string): string {
  * load where the words cover it, which makes hashing a sentence about a third cheaper.
  */
 export function hashCodeUnits(codes: Uint16Array, start: number, end: number, words: Int32Array = NO_WORDS): number {
-  let a = 0x811c9dc5;
+  let a = 0x811c9dc5 | 0; // as an int32: the literal is above 2^31, which made the chain a float in the optimized loop
   let b = 0x050c5d1f;
   let i = start;
   // Groups of four code units the words cover: each pair is (first | second << 16), as a word holds them.
@@ -191,7 +191,7 @@ export function wordsOf(codes: Uint16Array): Int32Array {
 
 /** hashCodeUnits of a string's code units, for a fact asked of a bare text. */
 export function hashText(text: string): number {
-  let a = 0x811c9dc5;
+  let a = 0x811c9dc5 | 0; // an int32, as in hashCodeUnits
   let b = 0x050c5d1f;
   const end = text.length;
   let i = 0;
