@@ -19,6 +19,14 @@ test('the dot of an abbreviation does not end a sentence, whatever its case', ()
   assert.deepEqual(split('We fixed it. Pro. Done.'), ['We fixed it.', 'Pro.', 'Done.']);
 });
 
+test('every abbreviation the splitter knows keeps its full stop inside the sentence, in either case', () => {
+  for (const abbreviation of ['mr', 'mrs', 'ms', 'dr', 'e.g', 'i.e', 'etc', 'vs', 'approx', 'no', 'st', 'jr', 'sr', 'inc', 'ltd', 'co']) {
+    for (const written of [abbreviation, abbreviation.toUpperCase()]) assert.deepEqual(split(`See ${written}. Lee now.`), [`See ${written}. Lee now.`], written);
+  }
+  // Words that share an abbreviation's last letters, or its length, still end their sentence.
+  assert.deepEqual(split('We phoned the doctor. Then the actor. Then Bo. Then us.'), ['We phoned the doctor.', 'Then the actor.', 'Then Bo.', 'Then us.']);
+});
+
 test('a blank line or a paragraph mark ends a sentence; a hard wrap does not', () => {
   assert.deepEqual(split('The order left the warehouse\nthis morning and is on its way\n\nTrack it online'), ['The order left the warehouse\nthis morning and is on its way', 'Track it online']);
   assert.deepEqual(split(`First block${String.fromCharCode(PARAGRAPH_MARK)}Second block`), ['First block', 'Second block']);

@@ -70,7 +70,17 @@ const LOOK_BACK = Math.max(...[...ABBREVIATIONS].map((a) => a.length)) + 1;
 const ABBREVIATION_LENGTH = new Uint8Array(LOOK_BACK + 1);
 for (const a of ABBREVIATIONS) ABBREVIATION_LENGTH[a.length] = 1;
 
+/** The last two characters of each abbreviation, by their wordKey: a word that ends otherwise is none of them. */
+const ABBREVIATION_ENDINGS = new Uint8Array(28 * 28);
+for (const a of ABBREVIATIONS) ABBREVIATION_ENDINGS[wordKey(Array.from(a, (ch) => ch.charCodeAt(0)), a.length - 2, a.length)] = 1;
+
+function isWordCode(c: number): boolean {
+  return isAsciiLetter(c) || c === 46;
+}
+
 function endsAbbreviation(codes: Uint16Array, dot: number, start: number): boolean {
+  // Every abbreviation is at least two letters or dots long and ends in one of a few pairs; most words end otherwise.
+  if (dot - 2 < start || !isWordCode(codes[dot - 1]) || !isWordCode(codes[dot - 2]) || ABBREVIATION_ENDINGS[wordKey(codes, dot - 2, dot)] === 0) return false;
   let i = dot - 1;
   while (i >= start && dot - i <= LOOK_BACK) {
     const c = codes[i];
