@@ -114,10 +114,11 @@ function planRules(doc: MacroDocument, settings: Settings, fileRules: Record<str
     const { severity, options } = resolveRule(rule, settings, fileRules);
     if (severity === 'off') continue;
     const context = options === NO_OPTIONS ? undefined : { doc, settings, options };
-    const planned: PlannedRule = { rule, severity, context, bit: rule.checkSentence ? 1 << SENTENCE_RULES.indexOf(rule) : 0 };
+    const sentenceIndex = rule.checkSentence ? SENTENCE_RULES.indexOf(rule) : -1;
+    const planned: PlannedRule = { rule, severity, context, bit: sentenceIndex >= 0 ? 1 << sentenceIndex : 0 };
     if (rule.checkDocument) plan.documentRules.push(planned);
-    if (rule.checkSentence) {
-      plan.sentenceRules[SENTENCE_RULES.indexOf(rule)] = planned;
+    if (sentenceIndex >= 0) {
+      plan.sentenceRules[sentenceIndex] = planned;
       plan.sentenceBits |= planned.bit;
     }
     if (rule.checkVariant) plan.variantRules.push(planned);

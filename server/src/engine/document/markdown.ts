@@ -939,6 +939,7 @@ function mayHoldBareLink(src: string, from: number, to: number, srcCodes: Uint16
   return false;
 }
 
+/** Whether the masking of the paragraph left [start, end) as the source has it. */
 function unmasked(srcCodes: Uint16Array, masked: Uint16Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (masked[i] !== srcCodes[i]) return false;
   return true;

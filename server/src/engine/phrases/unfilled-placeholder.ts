@@ -20,9 +20,10 @@ export const ANGLE_FILL_IN = new RegExp(String.raw`^\s*(?:${WHOLE}|(?:insert|add
 export const BARE_MARKERS = ['TODO', 'FIXME', 'TBD', 'XXX'];
 export const BARE_MARKER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${BARE_MARKERS.join('|')})(?![\p{L}\p{N}_])`, 'gu');
 /**
- * Capitals of which every bare marker holds one run: a text with none has no marker, and native
- * searches for rare capitals tell it faster than any pattern. Not a lone "D": "Dear" holds one,
- * and a fifth of macros would then be read with the pattern (the tests check the list).
+ * Capitals, alone or in pairs, of which every bare marker holds one: a text with none has no
+ * marker, and native searches for rare capitals tell it faster than any pattern. Not a lone "D":
+ * every "Dear" holds one, and a fifth of macros were read with the pattern for nothing (the tests
+ * check the list).
  */
 export const BARE_MARKER_HINTS = ['X', 'DO', 'BD'];
 
