@@ -98,7 +98,8 @@ export const weakApology: Rule = {
       start,
       end,
       // The message quotes the document's words: a placeholder reads as itself, not as the sentence's stand-in.
-      message: text.startsWith(flagged, start) ? found.message : withMatch(phrase.message, oneLine(text.slice(start, end))),
+      // (A slice and a comparison: startsWith with a sliced string to look for cost several times more.)
+      message: text.slice(start, end) === flagged ? found.message : withMatch(phrase.message, oneLine(text.slice(start, end))),
       fixes: () => {
         const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
         // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
