@@ -59,6 +59,15 @@ test('Handlebars branches: if/else, unless, each, with, each one a variant with 
   ]);
 });
 
+test('{{^}} is Handlebars\' other spelling of {{else}}, not an inverted block of its own', () => {
+  const doc = parse('{{#if vip}}Thanks for being a VIP.{{^}}Thanks for writing.{{/if}}\n', 'handlebars');
+  assert.deepEqual(doc.problems, []);
+  assert.deepEqual(doc.units[0].variants.map((v) => [v.condition, v.sentences.map((s) => s.text)]), [
+    ['when vip', ['Thanks for being a VIP.']],
+    ['when vip is not set', ['Thanks for writing.']],
+  ]);
+});
+
 test('Liquid branches: if/elsif/else and case/when', () => {
   const text = '{% if vip %}A.{% elsif gold %}B.{% else %}C.{% endif %}';
   const variants = parse(text).units[0].variants;

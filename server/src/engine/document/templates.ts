@@ -201,7 +201,7 @@ export function scanTemplates(text: string): TemplateScan {
       const first = inner.charCodeAt(0);
       if (first === 33 /* ! */) {
         scan.tags.push({ start, end, comment: inner.slice(1) });
-      } else if (first === 35 /* # */ || first === 94 /* ^ */) {
+      } else if ((first === 35 /* # */ || first === 94 /* ^ */) && inner !== '^' /* {{^}} alone is an {{else}}, below */) {
         const m = /^[#^]\s*([\w-]+)\s*([\s\S]*)$/.exec(inner);
         const helper = first === 94 ? 'unless' : m ? m[1] : 'if';
         scan.tags.push(tag);
