@@ -269,8 +269,9 @@ export function buildVariants(doc: MacroDocument, range: OffsetRange, blocks: Br
       while (k < unitSentences.length && unitSentences[k].start < zone.end) k++;
     }
     while (k < unitSentences.length) sentences.push(unitSentences[k++]);
-    // A single condition is the common case, where join costs more than the rest of the variant.
-    const condition = choice.conditions.length === 1 ? choice.conditions[0] : choice.conditions.join(' and ');
+    // Joined by concatenation: join() costs more than the rest of the variant.
+    let condition = choice.conditions[0] ?? '';
+    for (let i = 1; i < choice.conditions.length; i++) condition += ' and ' + choice.conditions[i];
     return { condition, conditions: choice.conditions, chosen: choice.chosen, sentences };
   });
 }
