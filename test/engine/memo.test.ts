@@ -22,6 +22,16 @@ test('a fact answers once per distinct text, and sentences with the same text sh
   assert.equal(calls, 1);
   assert.equal(lengthOf.of(third).length, third.text.length);
   assert.equal(calls, 2);
+  // An answer of undefined is kept too: asked again, the fact is not computed again.
+  let asked = 0;
+  const nothing = sentenceFact(() => {
+    asked++;
+    return undefined;
+  });
+  assert.equal(nothing.of(first), undefined);
+  assert.equal(nothing.of(second), undefined);
+  assert.equal(nothing(first.text), undefined);
+  assert.equal(asked, 1);
 });
 
 test('texts that differ in one character never share an answer, however many the table has seen', () => {

@@ -5,7 +5,8 @@
 
 import { hashText, ownCopy } from '../../text';
 
-const NONE = Symbol('none');
+/** A slot whose fact has not been asked yet (an answer may be undefined). */
+const UNASKED = Symbol('unasked');
 /**
  * Distinct texts kept; the table is cleared when full, so a long-running
  * server never grows with it.
@@ -49,8 +50,9 @@ function slotsOfText(text: string, key: number): Slots {
       textCount = 0;
       i = key & (CAPACITY - 1);
     }
-    // Sized for every fact up front, so answering one never grows the array.
-    slots = new Array(factCount);
+    // Sized for every fact declared (all are, before the first document), so answering one never
+    // grows the array; filled, so every text's array is of one kind and a read never meets a hole.
+    slots = new Array(factCount).fill(UNASKED);
     tableHashes[i] = key;
     tableTexts[i] = ownCopy(text);
     tableSlots[i] = slots;
@@ -69,10 +71,11 @@ function slotsOf(sentence: Holder): Slots {
 }
 
 function answer<R>(slots: Slots, slot: number, fn: (text: string) => R, text: string): R {
-  const cached = slots[slot];
-  if (cached !== undefined) return (cached === NONE ? undefined : cached) as R;
+  // A fact declared after this text was filed has no slot in its array yet.
+  const cached = slot < slots.length ? slots[slot] : UNASKED;
+  if (cached !== UNASKED) return cached as R;
   const result = fn(text);
-  slots[slot] = result === undefined ? NONE : result;
+  slots[slot] = result;
   return result;
 }
 
