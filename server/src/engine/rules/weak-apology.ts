@@ -93,13 +93,13 @@ export const weakApology: Rule = {
     const { phrase, match, flagged } = found;
     const start = sentence.start + match.index;
     const end = start + flagged.length;
-    const text = context.doc.text;
+    // The message quotes the document's words: a placeholder reads as itself, not as the sentence's stand-in.
+    // (Told by a slice and a comparison: startsWith with a sliced string to look for cost several times more.)
+    const written = context.doc.text.slice(start, end);
     return {
       start,
       end,
-      // The message quotes the document's words: a placeholder reads as itself, not as the sentence's stand-in.
-      // (A slice and a comparison: startsWith with a sliced string to look for cost several times more.)
-      message: text.slice(start, end) === flagged ? found.message : withMatch(phrase.message, oneLine(text.slice(start, end))),
+      message: written === flagged ? found.message : withMatch(phrase.message, oneLine(written)),
       fixes: () => {
         const fixes = fixesFor(phrase, sentence, match.index, match[0].length, context);
         // One apology per reply: when an earlier sentence already apologizes, dropping this one is the better fix.
