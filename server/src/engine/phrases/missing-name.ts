@@ -33,13 +33,15 @@ let nextRecent = 0;
 /** Whether a placeholder path renders the customer's name. */
 export function isCustomerNamePath(path: string): boolean {
   for (let i = 0; i < recentPaths.length; i++) if (recentPaths[i] === path) return recentAnswers[i];
-  let answer = customerNamePaths.get(path);
+  // One copy of the path for both lists: the document's own string would keep the document alive.
+  const own = ownCopy(path);
+  let answer = customerNamePaths.get(own);
   if (answer === undefined) {
     if (customerNamePaths.size >= 1024) customerNamePaths.clear();
     answer = !NOT_CUSTOMER.test(path) && (CUSTOMER_ALONE.test(path) || PERSONAL_NAME.test(path) || (NAME_SEGMENT.test(path) && CUSTOMER.test(path)));
-    customerNamePaths.set(ownCopy(path), answer);
+    customerNamePaths.set(own, answer);
   }
-  recentPaths[nextRecent] = ownCopy(path);
+  recentPaths[nextRecent] = own;
   recentAnswers[nextRecent] = answer;
   nextRecent = (nextRecent + 1) % RECENT;
   return answer;
